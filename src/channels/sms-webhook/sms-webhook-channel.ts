@@ -1,0 +1,33 @@
+import { createHmac } from 'node:crypto';
+import type { Channel } from '../../ports/channel.ts';
+import type { Clock } from '../../ports/clock.ts';
+
+export interface SmsWebhookConfig {
+  url: string;
+  /** Shared secret for the `Latchkey-Signature` header. */
+  secret: string;
+  timeoutMs?: number;
+}
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`: the receiver checks it and the age of t. */
+export function signWebhook(secret: string, body: string, unixSeconds: number): string {
+  const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
+  return `t=${unixSeconds},v1=${mac}`;
+}
+
+/** SMS through a signed HTTP webhook to the operator's SMS gateway. */
+export function smsWebhookChannel(config: SmsWebhookConfig, clock: Clock): Channel {
+  return {
+    name: 'sms-webhook',
+    async send(message) {
+      const body = JSON.stringify({ to: message.destination, body: message.body, organizationId: message.orgId });
+      const res = await fetch(config.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'latchkey-signature': signWebhook(config.secret, body, Math.floor(clock.now() / 1000)) },
+        body,
+        signal: AbortSignal.timeout(config.timeoutMs ?? 5000),
+      });
+      if (!res.ok) throw new Error(`SMS webhook answered HTTP ${res.status}`);
+    },
+  };
+}

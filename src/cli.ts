@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { configFromEnv, type Config } from './config.ts';
+import { composeLatchkey, type Latchkey } from './registry.ts';
+import { createLogger } from './logger.ts';
+import { startServer } from './server.ts';
+import { openKysely, migrate } from './storage/open-database.ts';
+import { createDevKey, createOrganization, createUser, getOrganizationFor } from './core/account/accounts.ts';
+import { unlock } from './core/account/lockout.ts';
+import { sandboxFile } from './sandbox/seed.ts';
+import { VERSION } from './http/app.ts';
+
+const int = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+};
+
+/** Runs `fn` against the configured database without starting the HTTP server. */
+async function withLatchkey<T>(fn: (lk: Latchkey) => Promise<T>): Promise<T> {
+  const lk = await composeLatchkey(configFromEnv(), { logger: createLogger('warn') });
+  try {
+    return await fn(lk);
+  } finally {
+    await lk.close();
+  }
+}
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+function banner(config: Config, url: string, file: string | null): string {
+  const lines = [`Latchkey ${VERSION} listening on ${url}`, `  database: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`,
+    `  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`];
+  if (file) lines.push(`  sandbox mode: credentials in ${file}`);
+  return lines.join('\n');
+}
+
+const program = new Command('latchkey').version(VERSION).description('Latchkey, the MFA server for financial platforms. Configuration comes from the environment (see README).');
+
+program.command('serve').description('Run the server (migrates first; seeds the sandbox in sandbox mode)').action(async () => {
+  const config = configFromEnv();
+  const server = await startServer(config);
+  process.stdout.write(`${banner(config, server.url, server.sandbox ? sandboxFile(config.dataDir) : null)}\n`);
+  if (server.sandbox) {
+    const { adminToken, organizationId, devKey, partnerKey, user } = server.sandbox;
+    print({ organizationId, devKey, partnerKey, adminToken, user });
+  }
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+});
+
+program.command('migrate').description('Apply pending database migrations and exit').action(async () => {
+  const db = openKysely({ databaseUrl: configFromEnv().databaseUrl, dataDir: configFromEnv().dataDir });
+  try {
+    const applied = await migrate(db);
+    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+  } finally {
+    await db.destroy();
+  }
+});
+
+program.command('outbox').description('Show messages kept by the outbox channel, newest first')
+  .option('--org <organizationId>', 'only this organization')
+  .option('--to <destination>', 'only this phone number or email address')
+  .option('--limit <n>', 'how many', int, 10)
+  .action(async (o: { org?: string; to?: string; limit: number }) => {
+    await withLatchkey(async (lk) => {
+      const messages = await lk.deps.store.outbox.list({ orgId: o.org, destination: o.to, limit: o.limit });
+      for (const m of messages) process.stdout.write(`${new Date(m.createdAt).toISOString()}  ${m.channel}  ${m.destination}\n  ${m.body}\n`);
+      if (messages.length === 0) process.stdout.write('The outbox is empty.\n');
+    });
+  });
+
+const admin = program.command('admin').description('Administration helpers');
+admin.command('create-org').description('Create an organization').argument('<name>')
+  .option('--no-mfa', 'do not require MFA')
+  .action(async (name: string, o: { mfa: boolean }) => withLatchkey(async (lk) => {
+    print(await createOrganization(lk.deps, { name, mfaRequired: o.mfa }));
+  }));
+admin.command('create-user').description('Create a user').argument('<organizationId>').argument('<username>')
+  .requiredOption('--password <password>', 'initial password').option('--phone <e164>').option('--email <address>')
+  .action(async (orgId: string, username: string, o: { password: string; phone?: string; email?: string }) => withLatchkey(async (lk) => {
+    const org = await getOrganizationFor(lk.deps, orgId, () => true);
+    const { passwordHash: _, ...user } = await createUser(lk.deps, org, { username, password: o.password, phone: o.phone, email: o.email });
+    print(user);
+  }));
+admin.command('create-dev-key').description('Create a developer key (shown once)').argument('<organizationId>').argument('<name>')
+  .option('--partner', 'partner-level key')
+  .action(async (orgId: string, name: string, o: { partner?: boolean }) => withLatchkey(async (lk) => {
+    const org = await getOrganizationFor(lk.deps, orgId, () => true);
+    const { key, devKey } = await createDevKey(lk.deps, org, { name, partner: o.partner });
+    print({ keyId: devKey.id, key, partner: devKey.partner });
+  }));
+admin.command('unlock').description('Clear an account lock').argument('<userId>').action(async (userId: string) => withLatchkey(async (lk) => {
+  const user = await lk.deps.store.users.get(userId);
+  if (!user) throw new Error(`No user ${userId}.`);
+  await unlock(lk.deps, user, null);
+  process.stdout.write(`Unlocked ${userId}.\n`);
+}));
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(`latchkey: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import { DEFAULT_LIMITS, type Limits } from './core/limits.ts';
+
+/** Server configuration, read once from the environment (README, "Configuration"). */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Sandbox mode: seeds a sandbox organization, keeps messages in the outbox, allows time travel. */
+  sandbox: boolean;
+  adminToken: string | undefined;
+  /** `id:base64key,…`, first is current. Generated into the data directory in sandbox mode when unset. */
+  encryptionKeys: string | undefined;
+  /** Base64 key for keyed digests of codes. Generated like the encryption keys in sandbox mode. */
+  macKey: string | undefined;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  smsWebhookUrl: string | undefined;
+  smsWebhookSecret: string | undefined;
+  logLevel: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  limits: Limits;
+}
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+
+/** Each limit can be overridden by LATCHKEY_<NAME_IN_SNAKE_CASE>, e.g. LATCHKEY_SESSION_IDLE_MINUTES. */
+export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(limits) as (keyof Limits)[]) {
+    const name = `LATCHKEY_${snake(key)}`;
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}".`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+export function limitEnvNames(): Record<keyof Limits, string> {
+  return Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((k) => [k, `LATCHKEY_${snake(k)}`])) as Record<keyof Limits, string>;
+}
+
+function bool(raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${env.PORT}".`);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir: env.LATCHKEY_DATA_DIR ?? './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    sandbox: bool(env.LATCHKEY_SANDBOX, true),
+    adminToken: env.LATCHKEY_ADMIN_TOKEN || undefined,
+    encryptionKeys: env.LATCHKEY_ENCRYPTION_KEYS || undefined,
+    macKey: env.LATCHKEY_MAC_KEY || undefined,
+    smtpUrl: env.LATCHKEY_SMTP_URL || undefined,
+    smtpFrom: env.LATCHKEY_SMTP_FROM ?? 'Latchkey <no-reply@latchkey.local>',
+    smsWebhookUrl: env.LATCHKEY_SMS_WEBHOOK_URL || undefined,
+    smsWebhookSecret: env.LATCHKEY_SMS_WEBHOOK_SECRET || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    bodyLimitBytes: Number(env.LATCHKEY_BODY_LIMIT_BYTES ?? 65_536),
+    limits: limitsFromEnv(env),
+  };
+}

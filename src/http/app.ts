@@ -1,0 +1,59 @@
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Latchkey } from '../registry.ts';
+import type { App } from './types.ts';
+import { LatchkeyError } from '../core/errors.ts';
+import { Problem } from './schemas.ts';
+import { problemErrorHandler, sendProblem } from './problem.ts';
+import { DEV_KEY_HEADER } from './auth.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { mfaRoutes } from './routes/mfa.ts';
+import { partnerRoutes } from './routes/partner.ts';
+import { operationRoutes } from './routes/operations.ts';
+import { adminRoutes } from './routes/admin.ts';
+
+/** Every area of the native API: one registration line each. */
+const ROUTES = [sessionRoutes, mfaRoutes, partnerRoutes, operationRoutes, adminRoutes];
+
+export const VERSION = '0.1.0';
+
+const DESCRIPTION = `Latchkey's native API. Every request under /v1 (but /v1/admin) carries the developer key in the \`${DEV_KEY_HEADER}\` header; \
+calls made as a signed-in user add \`Authorization: Bearer <sessionId>\`. Errors are RFC 9457 problem details with a stable \`code\` \
+(see docs/errors.md) and the \`field\` they are about. Times are ISO 8601.`;
+
+export async function buildApp(lk: Latchkey): Promise<App> {
+  const app = Fastify({
+    loggerInstance: lk.logger as FastifyBaseLogger,
+    bodyLimit: lk.config.bodyLimitBytes,
+    // Request lines only at debug level: one log write per request would dominate the hot path.
+    logController: new LogController({ disableRequestLogging: lk.config.logLevel !== 'debug' }),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(Problem);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Latchkey', version: VERSION, description: DESCRIPTION },
+      components: {
+        securitySchemes: {
+          devKey: { type: 'apiKey', in: 'header', name: DEV_KEY_HEADER, description: 'Developer key' },
+          session: { type: 'http', scheme: 'bearer', description: 'sessionId from sign-in, or an API token' },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'Admin token (data/sandbox.json in sandbox mode)' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.setErrorHandler(problemErrorHandler);
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, new LatchkeyError('LK_ERR_ROUTE_NOT_FOUND', { detail: `No endpoint ${req.method} ${req.url.split('?')[0]}.` })));
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', version: VERSION }));
+  for (const routes of ROUTES) routes(app, lk);
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { FastifyRequest } from 'fastify';
+import type { Latchkey } from '../registry.ts';
+import type { RequestMeta } from '../core/deps.ts';
+import type { DevKey } from '../core/model.ts';
+import { authenticate, resolveDevKey, type SessionContext } from '../core/session/sessions.ts';
+import { fail } from '../core/errors.ts';
+
+/** Header carrying the developer key on every /v1 request. */
+export const DEV_KEY_HEADER = 'x-dev-key';
+
+export const metaOf = (req: FastifyRequest): RequestMeta => ({ ip: req.ip });
+
+function header(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+export function bearerOf(req: FastifyRequest): string | undefined {
+  const auth = header(req, 'authorization');
+  if (!auth) return undefined;
+  const [scheme, token] = auth.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}
+
+export async function requireDevKey(lk: Latchkey, req: FastifyRequest): Promise<DevKey> {
+  return resolveDevKey(lk.deps, header(req, DEV_KEY_HEADER));
+}
+
+/** The developer key, then the session (Authorization: Bearer <sessionId or API token>). */
+export async function requireSession(lk: Latchkey, req: FastifyRequest): Promise<SessionContext & { hasActiveFactor: boolean }> {
+  const devKey = await requireDevKey(lk, req);
+  return authenticate(lk.deps, bearerOf(req), devKey);
+}
+
+export async function requirePartnerSession(lk: Latchkey, req: FastifyRequest): Promise<SessionContext> {
+  const ctx = await requireSession(lk, req);
+  if (ctx.session.kind !== 'partner') fail('LK_ERR_FORBIDDEN', { detail: 'This endpoint needs a partner session (POST /v1/partner/sessions).' });
+  return ctx;
+}
+
+export const ADMIN_TOKEN_SETTING = 'admin.token_digest';
+
+/** Admin endpoints take `Authorization: Bearer <admin token>`; only the token's digest is stored. */
+export async function requireAdmin(lk: Latchkey, req: FastifyRequest): Promise<void> {
+  const token = bearerOf(req);
+  const stored = await lk.deps.store.settings.get(ADMIN_TOKEN_SETTING);
+  if (!token || !stored || !lk.deps.secrets.equal(lk.deps.secrets.digest(token), stored)) fail('LK_ERR_ADMIN_TOKEN_INVALID');
+}

@@ -1,0 +1,73 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ERRORS, LatchkeyError, type ErrorCode } from '../core/errors.ts';
+
+/** RFC 9457 problem details, with Latchkey's stable `code` and the offending `field`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  field?: string;
+}
+
+export const problemType = (code: ErrorCode) => `https://latchkey.dev/errors/${code}`;
+
+export function problemOf(err: LatchkeyError): Problem {
+  const p: Problem = { type: problemType(err.code), title: ERRORS[err.code].message, status: err.status, code: err.code, detail: err.message };
+  if (err.field !== undefined) p.field = err.field;
+  return p;
+}
+
+interface AjvIssue { instancePath?: string; keyword?: string; message?: string; params?: Record<string, unknown> }
+
+/** Names the field an Ajv validation error is about, as a dotted path (`body.phone`). */
+function fieldOf(issue: AjvIssue, part: string | undefined): string {
+  const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+  const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+  if (typeof extra === 'string') path.push(extra);
+  return [part ?? 'body', ...path].join('.');
+}
+
+function reasonOf(issue: AjvIssue): string {
+  if (issue.keyword === 'additionalProperties') return 'is not a known field';
+  if (issue.keyword === 'required') return 'is required';
+  return issue.message ?? 'is invalid';
+}
+
+/** Translates any error into a LatchkeyError, so every response has one shape. */
+export function toLatchkeyError(err: FastifyError | Error): LatchkeyError {
+  if (err instanceof LatchkeyError) return err;
+  const fe = err as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+  if (fe.validation && fe.validation.length > 0) {
+    const issue = fe.validation[0]!;
+    const field = fieldOf(issue, fe.validationContext);
+    return new LatchkeyError('LK_ERR_VALIDATION', { field, detail: `${field} ${reasonOf(issue)}.` });
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new LatchkeyError('LK_ERR_MALFORMED_JSON', { field: 'body' });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new LatchkeyError('LK_ERR_BODY_TOO_LARGE', { field: 'body' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new LatchkeyError('LK_ERR_UNSUPPORTED_MEDIA_TYPE', { field: 'content-type', detail: 'Send JSON with Content-Type: application/json.' });
+  }
+  if (err instanceof SyntaxError) return new LatchkeyError('LK_ERR_MALFORMED_JSON', { field: 'body' });
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new LatchkeyError('LK_ERR_VALIDATION', { detail: fe.message });
+  }
+  return new LatchkeyError('LK_ERR_INTERNAL');
+}
+
+export function sendProblem(reply: FastifyReply, err: LatchkeyError): FastifyReply {
+  if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
+  return reply.status(err.status).type('application/problem+json').send(problemOf(err));
+}
+
+/** The native API's error handler: problem+json for everything; 500s are logged, never shown. */
+export function problemErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const lk = toLatchkeyError(err);
+  if (lk.status >= 500) req.log.error({ err }, 'unhandled error');
+  return sendProblem(reply, lk);
+}

@@ -1,0 +1,50 @@
+import { Type, type TSchema } from 'typebox';
+
+/** Shared schemas: one per endpoint drives validation, types and the OpenAPI document. */
+export const Problem = Type.Object({
+  type: Type.String(), title: Type.String(), status: Type.Integer(), code: Type.String(), detail: Type.String(),
+  field: Type.Optional(Type.String()),
+}, { $id: 'Problem', description: 'RFC 9457 problem details with a stable Latchkey error code.' });
+
+const ProblemRef = Type.Ref('Problem');
+/** Error responses every endpoint may give, documented once. */
+export function errors(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ProblemRef]));
+}
+
+export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 time' });
+export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
+export const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
+export const Phone = Type.String({ pattern: '^\\+[1-9][0-9]{7,14}$', description: 'E.164 phone number, e.g. +14155550100' });
+export const Email = Type.String({ maxLength: 320, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$' });
+export const DeviceName = Type.String({ minLength: 1, maxLength: 200, description: 'A nickname for the device, sent again at sign-in with rememberMeId.' });
+export const RememberMeId = Type.String({ minLength: 1, maxLength: 200, description: 'The rememberMeId returned when the device was remembered.' });
+export const MfaStatus = Type.Union([Type.Literal('CHALLENGE'), Type.Literal('COMPLETE'), Type.Literal('DISABLED'), Type.Literal('SETUP')], {
+  description: 'CHALLENGE: MFA required and not yet done; COMPLETE: MFA-trusted; DISABLED: the organization has MFA off; SETUP: the user must first set up a factor.',
+});
+export const FactorType = Type.Union([Type.Literal('sms'), Type.Literal('email'), Type.Literal('totp'), Type.Literal('backup_codes')]);
+export const Limit = Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$', description: 'Maximum items, 1–1000 (default 50)' }));
+
+export const security = {
+  devKey: [{ devKey: [] }],
+  session: [{ devKey: [], session: [] }],
+  admin: [{ adminToken: [] }],
+};
+
+type IsoField<V> = V extends number ? string : V extends number | null ? string | null : Iso<V>;
+/** `T` with every epoch-millisecond field named `…At` as an ISO 8601 string. */
+export type Iso<T> = T extends readonly (infer U)[] ? Iso<U>[]
+  : T extends object ? { [K in keyof T]: K extends `${string}At` ? IsoField<T[K]> : Iso<T[K]> } : T;
+
+/** Converts every epoch-millisecond field named `…At` to ISO 8601, recursively. */
+export function isoTimes<T>(value: T): Iso<T> {
+  if (Array.isArray(value)) return value.map(isoTimes) as Iso<T>;
+  if (value === null || typeof value !== 'object') return value as Iso<T>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = k.endsWith('At') && typeof v === 'number' ? new Date(v).toISOString() : isoTimes(v);
+  }
+  return out as Iso<T>;
+}
+
+export const limitOf = (raw: string | undefined) => Math.min(1000, Math.max(1, Number(raw ?? 50)));

@@ -1,0 +1,71 @@
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Latchkey } from '../registry.ts';
+import { createDevKey, createOrganization, createUser } from '../core/account/accounts.ts';
+import { newId } from '../core/ids.ts';
+import { ADMIN_TOKEN_SETTING } from '../http/auth.ts';
+
+/** The contents of data/sandbox.json (documented in docs/sandbox.md). */
+export interface SandboxCredentials {
+  baseUrl: string;
+  adminToken: string;
+  organizationId: string;
+  organizationName: string;
+  devKey: string;
+  partnerKey: string;
+  user: { userId: string; username: string; password: string; phone: string; email: string };
+}
+
+const SEEDED_ORG_SETTING = 'sandbox.organization_id';
+
+export const sandboxFile = (dataDir: string) => join(dataDir, 'sandbox.json');
+
+/** Stores the digest of the admin token the server accepts. */
+export async function installAdminToken(lk: Latchkey, token: string): Promise<void> {
+  await lk.deps.store.settings.set(ADMIN_TOKEN_SETTING, lk.deps.secrets.digest(token));
+}
+
+/**
+ * Seeds the sandbox once: an organization (any origin allowed), a developer key, a
+ * partner key that owns the organization, a user with a registered phone (active SMS
+ * factor) and email, and an admin token. Later starts reuse data/sandbox.json.
+ */
+export async function ensureSandbox(lk: Latchkey, baseUrl: string): Promise<SandboxCredentials> {
+  const { deps, config } = lk;
+  const file = sandboxFile(config.dataDir);
+  const seededOrg = await deps.store.settings.get(SEEDED_ORG_SETTING);
+  if (seededOrg && existsSync(file)) {
+    const creds = JSON.parse(readFileSync(file, 'utf8')) as SandboxCredentials;
+    if (creds.organizationId === seededOrg) {
+      const adminToken = config.adminToken ?? creds.adminToken;
+      await installAdminToken(lk, adminToken);
+      return write(file, { ...creds, baseUrl, adminToken });
+    }
+  }
+  const org = await createOrganization(deps, { name: 'Sandbox Co', allowedOrigins: ['*'] });
+  const partner = await createDevKey(deps, org, { name: 'Sandbox partner key', partner: true });
+  await deps.store.organizations.update(org.id, { partnerKeyId: partner.devKey.id });
+  const dev = await createDevKey(deps, org, { name: 'Sandbox developer key' });
+  const password = `sandbox-${deps.random.token(9)}`;
+  const user = await createUser(deps, { ...org, partnerKeyId: partner.devKey.id }, {
+    username: 'sandbox@latchkey.dev', password, phone: '+15555550100', email: 'sandbox@latchkey.dev',
+  });
+  const now = deps.clock.now();
+  await deps.store.factors.insert({
+    id: newId(deps.random, 'fac_', 24), userId: user.id, orgId: org.id, type: 'sms', status: 'active', label: '•••• 0100',
+    destination: user.phone, secretEnc: null, lastUsedStep: null, createdAt: now, activatedAt: now,
+  });
+  const adminToken = config.adminToken ?? `lk_admin_${deps.random.token(24)}`;
+  await installAdminToken(lk, adminToken);
+  await deps.store.settings.set(SEEDED_ORG_SETTING, org.id);
+  return write(file, {
+    baseUrl, adminToken, organizationId: org.id, organizationName: org.name, devKey: dev.key, partnerKey: partner.key,
+    user: { userId: user.id, username: user.username, password, phone: user.phone!, email: user.email! },
+  });
+}
+
+function write(file: string, creds: SandboxCredentials): SandboxCredentials {
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
+  return creds;
+}

@@ -1,0 +1,35 @@
+import type { Config } from './config.ts';
+import type { App } from './http/types.ts';
+import { composeLatchkey, type Latchkey } from './registry.ts';
+import { createLogger } from './logger.ts';
+import { buildApp } from './http/app.ts';
+import { ensureSandbox, installAdminToken, type SandboxCredentials } from './sandbox/seed.ts';
+
+export interface RunningServer {
+  lk: Latchkey;
+  app: App;
+  url: string;
+  sandbox: SandboxCredentials | null;
+  close(): Promise<void>;
+}
+
+/** Composes Latchkey, migrates, seeds the sandbox when in sandbox mode, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+  const lk = await composeLatchkey(config, { logger });
+  const app = await buildApp(lk);
+  await app.listen({ host: config.host, port: config.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  let sandbox: SandboxCredentials | null = null;
+  if (config.sandbox) sandbox = await ensureSandbox(lk, url);
+  else if (config.adminToken) await installAdminToken(lk, config.adminToken);
+  return {
+    lk, app, url, sandbox,
+    async close() {
+      await app.close();
+      await lk.close();
+    },
+  };
+}

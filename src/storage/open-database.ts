@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import pg from 'pg';
+import type { Store } from '../ports/store.ts';
+import type { Database } from './sql/schema.ts';
+import { sqlStore } from './sql/sql-store.ts';
+import { migrationProvider } from './migrations/index.ts';
+import { nodeSqliteDatabase } from './sqlite/node-sqlite-database.ts';
+
+// PostgreSQL returns bigint (int8) as text by default; our bigints are epoch milliseconds, safe as numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface DatabaseConfig {
+  /** postgres://… to scale out; unset for the embedded SQLite database. */
+  databaseUrl?: string | undefined;
+  /** Where the SQLite file lives. */
+  dataDir: string;
+  /** SQLite file name; ':memory:' for tests. */
+  sqliteFile?: string | undefined;
+}
+
+export function databaseKind(config: DatabaseConfig): 'postgres' | 'sqlite' {
+  return config.databaseUrl ? 'postgres' : 'sqlite';
+}
+
+function dialectFor(config: DatabaseConfig): Dialect {
+  if (config.databaseUrl) {
+    return new PostgresDialect({ pool: new pg.Pool({ connectionString: config.databaseUrl, max: 10 }) });
+  }
+  const file = config.sqliteFile ?? 'latchkey.sqlite';
+  if (file !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
+  return new SqliteDialect({ database: nodeSqliteDatabase(file === ':memory:' ? file : join(config.dataDir, file)) });
+}
+
+export function openKysely(config: DatabaseConfig): Kysely<Database> {
+  return new Kysely<Database>({ dialect: dialectFor(config), plugins: [new CamelCasePlugin()] });
+}
+
+/** Applies every pending migration; returns the names applied. Throws with the failing migration's error. */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: 'latchkey_migrations', migrationLockTableName: 'latchkey_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Opens the configured database, migrates it, and returns the Store over it. */
+export async function openStore(config: DatabaseConfig): Promise<{ store: Store; db: Kysely<Database> }> {
+  const db = openKysely(config);
+  await migrate(db);
+  return { store: sqlStore(db, () => db.destroy()), db };
+}
