@@ -7,7 +7,9 @@ import type { PasswordHasher } from '../ports/crypto.ts';
  */
 export const OWASP_ARGON2ID = Object.freeze({ algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 
-export function argon2Hasher(params: Partial<typeof OWASP_ARGON2ID> = {}): PasswordHasher {
+export interface Argon2Params { memoryCost: number; timeCost: number; parallelism: number }
+
+export function argon2Hasher(params: Partial<Argon2Params> = {}): PasswordHasher {
   const options = { ...OWASP_ARGON2ID, ...params };
   return {
     hash: (password) => hash(password, options),

@@ -1,0 +1,92 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BACKENDS } from '../support/backends.ts';
+import { createHarness, PASSWORD, type Harness } from '../support/harness.ts';
+import { challengeSms, createTenant, enrollSms, latestCode, signIn, type Tenant } from '../support/fixtures.ts';
+
+for (const backend of BACKENDS) {
+  describe(`sign-in and MFA over HTTP [${backend}]`, () => {
+    let h: Harness;
+    let t: Tenant;
+    before(async () => {
+      h = await createHarness(backend);
+      t = await createTenant(h);
+    });
+    after(() => h.close());
+
+    it('a new user signs in with mfaStatus SETUP, enrolls a phone, and the session becomes COMPLETE', async () => {
+      const r = await h.call('POST', '/v1/sessions', { devKey: t.devKey, body: { organizationId: t.orgId, username: t.username, password: PASSWORD } });
+      assert.equal(r.statusCode, 201);
+      assert.equal(r.json().mfaStatus, 'SETUP');
+      assert.equal(r.json().trusted, false);
+      const session = r.json().sessionId;
+      assert.ok(session.length >= 22, 'at least 128 bits');
+      await enrollSms(h, t, session);
+      const info = await h.call('GET', '/v1/session', { devKey: t.devKey, session });
+      assert.equal(info.json().mfaStatus, 'COMPLETE');
+      assert.equal(info.json().trustMethod, 'sms');
+    });
+
+    it('the next sign-in is CHALLENGE until a code is verified; a protected operation is refused then accepted', async () => {
+      const session = await signIn(h, t);
+      const info = await h.call('GET', '/v1/session', { devKey: t.devKey, session });
+      assert.equal(info.json().mfaStatus, 'CHALLENGE');
+      const denied = await h.call('POST', '/v1/operations/pay-bills', { devKey: t.devKey, session, body: { amount: 10 } });
+      assert.equal(denied.statusCode, 403);
+      assert.equal(denied.json().code, 'LK_ERR_MFA_REQUIRED');
+      const { challengeId, code } = await challengeSms(h, t, session);
+      const v = await h.call('POST', `/v1/mfa/challenges/${challengeId}/verify`, { devKey: t.devKey, session, body: { code } });
+      assert.equal(v.statusCode, 200, v.body);
+      const ok = await h.call('POST', '/v1/operations/pay-bills', { devKey: t.devKey, session, body: { amount: 10 } });
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.match(ok.json().requestId, /^req_/);
+    });
+
+    it('the session idles out after 35 minutes without a call, and each call resets the timer', async () => {
+      const session = await signIn(h, t);
+      h.time.advance(30 * 60_000);
+      assert.equal((await h.call('GET', '/v1/session', { devKey: t.devKey, session })).statusCode, 200);
+      h.time.advance(30 * 60_000);
+      assert.equal((await h.call('GET', '/v1/session', { devKey: t.devKey, session })).statusCode, 200, 'reset by the previous call');
+      h.time.advance(35 * 60_000);
+      const gone = await h.call('GET', '/v1/session', { devKey: t.devKey, session });
+      assert.equal(gone.statusCode, 401);
+      assert.equal(gone.json().code, 'LK_ERR_SESSION_INVALID');
+    });
+
+    it('logout ends the session at once', async () => {
+      const session = await signIn(h, t);
+      assert.equal((await h.call('DELETE', '/v1/session', { devKey: t.devKey, session })).statusCode, 204);
+      assert.equal((await h.call('GET', '/v1/session', { devKey: t.devKey, session })).statusCode, 401);
+    });
+
+    it('remember this device: a rememberMeId with the same device signs in trusted; another device is refused', async () => {
+      const session = await signIn(h, t);
+      const { challengeId, code } = await challengeSms(h, t, session);
+      const v = await h.call('POST', `/v1/mfa/challenges/${challengeId}/verify`, { devKey: t.devKey, session, body: { code, rememberMe: true, device: 'Ana’s laptop' } });
+      const { rememberMeId } = v.json();
+      assert.ok(rememberMeId);
+      const r = await h.call('POST', '/v1/sessions', { devKey: t.devKey, body: { organizationId: t.orgId, username: t.username, password: PASSWORD, rememberMeId, device: 'Ana’s laptop' } });
+      assert.equal(r.json().mfaStatus, 'COMPLETE');
+      const other = await h.call('POST', '/v1/sessions', { devKey: t.devKey, body: { organizationId: t.orgId, username: t.username, password: PASSWORD, rememberMeId, device: 'Other' } });
+      assert.equal(other.statusCode, 401);
+      assert.equal(other.json().code, 'LK_ERR_REMEMBERED_DEVICE_INVALID');
+      h.time.advance(181 * 24 * 3600_000);
+      const expired = await h.call('POST', '/v1/sessions', { devKey: t.devKey, body: { organizationId: t.orgId, username: t.username, password: PASSWORD, rememberMeId, device: 'Ana’s laptop' } });
+      assert.equal(expired.statusCode, 401);
+    });
+
+    it('a wrong code is refused with the attempts left and the code still works after', async () => {
+      const session = await signIn(h, t);
+      const { challengeId, code } = await challengeSms(h, t, session);
+      const wrong = code === '000000' ? '111111' : '000000';
+      const r = await h.call('POST', `/v1/mfa/challenges/${challengeId}/verify`, { devKey: t.devKey, session, body: { code: wrong } });
+      assert.equal(r.statusCode, 422);
+      assert.equal(r.json().code, 'LK_ERR_CHALLENGE_INVALID_CODE');
+      assert.equal(r.json().field, 'code');
+      assert.match(r.json().detail, /4 attempts left/);
+      const ok = await h.call('POST', `/v1/mfa/challenges/${challengeId}/verify`, { devKey: t.devKey, session, body: { code: await latestCode(h, t.phone) } });
+      assert.equal(ok.statusCode, 200);
+    });
+  });
+}
