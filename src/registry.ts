@@ -60,7 +60,10 @@ function channels(config: Config, deps: Omit<CoreDeps, 'delivery'>): { sms: Chan
 export async function composeLatchkey(config: Config, opts: ComposeOptions): Promise<Latchkey> {
   const persistent = opts.sqliteFile !== ':memory:';
   const keys = resolveServerKeys(config, persistent);
-  const { store, db } = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: opts.sqliteFile });
+  const { store, db } = await openStore({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: opts.sqliteFile,
+    onPoolError: (err) => opts.logger.warn({ err: err.message }, 'idle database connection failed'),
+  });
   const offset = config.sandbox ? Number((await store.settings.get(CLOCK_OFFSET_KEY)) ?? 0) : 0;
   const clock = new OffsetClock(offset, opts.clockBase);
   const base = {

@@ -18,6 +18,8 @@ export interface DatabaseConfig {
   dataDir: string;
   /** SQLite file name; ':memory:' for tests. */
   sqliteFile?: string | undefined;
+  /** Told of errors on idle PostgreSQL connections (the pool replaces them). */
+  onPoolError?: ((err: Error) => void) | undefined;
 }
 
 export function databaseKind(config: DatabaseConfig): 'postgres' | 'sqlite' {
@@ -26,7 +28,10 @@ export function databaseKind(config: DatabaseConfig): 'postgres' | 'sqlite' {
 
 function dialectFor(config: DatabaseConfig): Dialect {
   if (config.databaseUrl) {
-    return new PostgresDialect({ pool: new pg.Pool({ connectionString: config.databaseUrl, max: 10 }) });
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle client dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+    pool.on('error', (err) => config.onPoolError?.(err));
+    return new PostgresDialect({ pool });
   }
   const file = config.sqliteFile ?? 'latchkey.sqlite';
   if (file !== ':memory:') mkdirSync(config.dataDir, { recursive: true });

@@ -8,12 +8,14 @@ import type { Store } from '../../ports/store.ts';
  * `latchkey outbox`, and never leave the machine. IDs sort by time.
  */
 export function outboxChannel(deps: { store: Store; clock: Clock; random: Random }): Channel {
+  // Breaks ties between messages of the same millisecond, so "newest first" is exact within a process.
+  let sequence = 0;
   return {
     name: 'outbox',
     async send(message) {
       const createdAt = deps.clock.now();
       await deps.store.outbox.insert({
-        id: `msg_${createdAt.toString(36).padStart(9, '0')}${deps.random.token(9)}`,
+        id: `msg_${createdAt.toString(36).padStart(9, '0')}${(sequence++ % 1_679_616).toString(36).padStart(4, '0')}${deps.random.token(6)}`,
         createdAt,
         ...message,
       });
