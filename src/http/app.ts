@@ -33,6 +33,8 @@ export async function buildApp(lk: Latchkey): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(Problem);
+  // The API speaks JSON (dialects add their own parsers); a text/plain body is a 415, not a string.
+  app.removeContentTypeParser('text/plain');
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -97,7 +97,7 @@ async function loadOwnChallenge(deps: CoreDeps, ctx: SessionContext, challengeId
   // Challenges are bound to the user, not to the session that asked (BILL's behaviour): the trust goes to the verifying session.
   if (!challenge || challenge.userId !== ctx.user.id) fail('LK_ERR_NOT_FOUND', { field: 'challengeId' });
   const factor = await deps.store.factors.get(challenge.factorId);
-  if (!factor) fail('LK_ERR_NOT_FOUND', { field: 'challengeId' });
+  if (!factor) fail('LK_ERR_CHALLENGE_EXPIRED', { field: 'challengeId', detail: 'The factor of this challenge was removed. Start a new challenge.' });
   return { challenge, factor };
 }
 

@@ -1,0 +1,118 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { BACKENDS, createTestDatabase } from '../support/backends.ts';
+
+const CLI = join(import.meta.dirname, '../../src/cli.ts');
+const run = promisify(execFile);
+
+/** Starts `latchkey serve` as a user would, on a free port; resolves with its URL once it listens. */
+function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    child.stdout!.on('data', () => {
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m && out.includes('"user"')) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]!, output: () => out });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
+  });
+}
+
+const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
+  child.removeAllListeners('exit');
+  child.once('exit', () => resolve());
+  child.kill('SIGTERM');
+});
+
+for (const backend of BACKENDS) {
+  describe(`latchkey serve, as a user starts it [${backend}]`, () => {
+    let dataDir: string;
+    let env: Record<string, string>;
+    let drop: (() => Promise<void>) | undefined;
+    before(async () => {
+      dataDir = mkdtempSync(join(tmpdir(), 'latchkey-e2e-'));
+      env = { LATCHKEY_DATA_DIR: dataDir };
+      if (backend === 'postgres') {
+        const db = await createTestDatabase();
+        drop = db.drop;
+        env.DATABASE_URL = db.url;
+      }
+    });
+    after(async () => {
+      await drop?.();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('seeds the sandbox, writes data/sandbox.json, serves docs, and a newcomer completes MFA with it', async () => {
+      const { child, url } = await serve(env);
+      try {
+        const creds = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8'));
+        assert.equal(creds.baseUrl, url);
+        assert.match(creds.organizationId, /^008/);
+        assert.match(creds.user.userId, /^006/);
+        for (const k of ['adminToken', 'devKey', 'partnerKey']) assert.ok(creds[k], k);
+
+        assert.equal((await fetch(`${url}/docs`)).status, 200);
+        const spec = await (await fetch(`${url}/openapi.json`)).json();
+        assert.equal(spec.openapi, '3.1.0');
+
+        const json = { 'content-type': 'application/json', 'x-dev-key': creds.devKey };
+        const signIn = await fetch(`${url}/v1/sessions`, { method: 'POST', headers: json, body: JSON.stringify({ organizationId: creds.organizationId, username: creds.user.username, password: creds.user.password }) });
+        assert.equal(signIn.status, 201);
+        const { sessionId, mfaStatus } = await signIn.json();
+        assert.equal(mfaStatus, 'CHALLENGE', 'the sandbox user has a registered phone');
+        const auth = { ...json, authorization: `Bearer ${sessionId}` };
+        const challenge = await (await fetch(`${url}/v1/mfa/challenges`, { method: 'POST', headers: auth, body: '{}' })).json();
+        assert.equal(challenge.destination, '•••• 0100');
+
+        const { stdout } = await run(process.execPath, [CLI, 'outbox', '--limit', '1'], { env: { ...process.env, ...env } });
+        const code = stdout.match(/code is (\d{6})/)?.[1];
+        assert.ok(code, stdout);
+        const verified = await fetch(`${url}/v1/mfa/challenges/${challenge.challengeId}/verify`, { method: 'POST', headers: auth, body: JSON.stringify({ code }) });
+        assert.equal(verified.status, 200);
+        assert.equal((await fetch(`${url}/v1/operations/pay-bills`, { method: 'POST', headers: auth, body: '{"amount":1}' })).status, 201);
+
+        const admin = { 'content-type': 'application/json', authorization: `Bearer ${creds.adminToken}` };
+        const moved = await fetch(`${url}/v1/admin/clock/advance`, { method: 'POST', headers: admin, body: JSON.stringify({ minutes: 36 }) });
+        assert.equal(moved.status, 200);
+        assert.equal((await fetch(`${url}/v1/session`, { headers: auth })).status, 401, 'idled out after 35 minutes of sandbox time');
+      } finally {
+        await stop(child);
+      }
+    });
+
+    it('a restart keeps the credentials, the data and the sandbox clock', async () => {
+      const first = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8'));
+      const { child, url } = await serve(env);
+      try {
+        const again = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8'));
+        assert.equal(again.devKey, first.devKey);
+        assert.equal(again.organizationId, first.organizationId);
+        const clock = await (await fetch(`${url}/v1/admin/clock`, { headers: { authorization: `Bearer ${again.adminToken}` } })).json();
+        assert.ok(clock.offsetSeconds >= 36 * 60);
+      } finally {
+        await stop(child);
+      }
+    });
+
+    it('latchkey migrate reports an up-to-date database; --help works on each command', async () => {
+      const { stdout } = await run(process.execPath, [CLI, 'migrate'], { env: { ...process.env, ...env } });
+      assert.match(stdout, /up to date/);
+      for (const cmd of ['serve', 'migrate', 'outbox', 'admin']) {
+        const help = await run(process.execPath, [CLI, cmd, '--help']);
+        assert.match(help.stdout, /Usage: latchkey/);
+      }
+    });
+  });
+}
