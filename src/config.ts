@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS, type Limits } from './core/limits.ts';
+import type { Policy, Requirement } from './core/policy/policy.ts';
 
 /** Server configuration, read once from the environment (README, "Configuration"). */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
   limits: Limits;
+  /** Operations added to (or overriding) the built-in policy, from LATCHKEY_POLICY (JSON). */
+  policy: Policy;
 }
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
@@ -48,6 +51,33 @@ function bool(raw: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
 }
 
+function isRequirement(v: unknown): v is Requirement {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  if (r.level === 'session') return r.write === undefined || typeof r.write === 'boolean';
+  return r.level === 'mfa' && (r.withinMinutes === undefined || (typeof r.withinMinutes === 'number' && r.withinMinutes > 0));
+}
+
+/**
+ * LATCHKEY_POLICY: a JSON object of operation name → requirement, e.g.
+ * {"wire_transfer":{"level":"mfa","withinMinutes":5},"export_data":{"level":"session","write":true}}.
+ */
+export function policyFromEnv(raw: string | undefined): Policy {
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('LATCHKEY_POLICY must be a JSON object of operation → requirement.');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('LATCHKEY_POLICY must be a JSON object.');
+  for (const [op, req] of Object.entries(parsed)) {
+    if (!/^[a-z][a-z0-9_]*$/.test(op)) throw new Error(`LATCHKEY_POLICY: operation "${op}" must be snake_case.`);
+    if (!isRequirement(req)) throw new Error(`LATCHKEY_POLICY: "${op}" needs {"level":"session"} or {"level":"mfa","withinMinutes"?: number}.`);
+  }
+  return parsed as Policy;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${env.PORT}".`);
@@ -67,5 +97,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: Number(env.LATCHKEY_BODY_LIMIT_BYTES ?? 65_536),
     limits: limitsFromEnv(env),
+    policy: policyFromEnv(env.LATCHKEY_POLICY),
   };
 }

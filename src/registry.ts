@@ -77,7 +77,7 @@ export async function composeLatchkey(config: Config, opts: ComposeOptions): Pro
   const delivery = routeDelivery(routes, (channel, err) => opts.logger.error({ channel, err: (err as Error).message }, 'delivery failed'));
   const deps: CoreDeps = { ...base, delivery };
   return {
-    config, deps, clock, db, policy: BUILT_IN_POLICY, logger: opts.logger,
+    config, deps, clock, db, policy: Object.freeze({ ...BUILT_IN_POLICY, ...config.policy }), logger: opts.logger,
     async advanceClock(ms) {
       if (!config.sandbox) throw new Error('The clock moves only in sandbox mode.');
       clock.advance(ms);

@@ -76,6 +76,30 @@ for (const backend of BACKENDS) {
       assert.equal(expired.statusCode, 401);
     });
 
+    it('a challenge expires after 10 minutes', async () => {
+      const session = await signIn(h, t);
+      const { challengeId, code } = await challengeSms(h, t, session);
+      h.time.advance(10 * 60_000 + 1);
+      const r = await h.call('POST', `/v1/mfa/challenges/${challengeId}/verify`, { devKey: t.devKey, session, body: { code } });
+      assert.equal(r.statusCode, 410);
+      assert.equal(r.json().code, 'LK_ERR_CHALLENGE_EXPIRED');
+      const resend = await h.call('POST', `/v1/mfa/challenges/${challengeId}/resend`, { devKey: t.devKey, session });
+      assert.equal(resend.statusCode, 410, 'an expired challenge is not resent; start a new one');
+    });
+
+    it('the user picks the factor a challenge uses', async () => {
+      const session = await signIn(h, t);
+      const factors = (await h.call('GET', '/v1/factors', { devKey: t.devKey, session })).json().factors;
+      const sms = factors.find((f: { type: string }) => f.type === 'sms');
+      const c = await h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session, body: { factorId: sms.factorId } });
+      assert.equal(c.statusCode, 201);
+      assert.equal(c.json().factorId, sms.factorId);
+      assert.match(c.json().destination, /^•••• \d{4}$/);
+      const none = await h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session, body: { type: 'totp' } });
+      assert.equal(none.statusCode, 409);
+      assert.equal(none.json().code, 'LK_ERR_NO_FACTOR');
+    });
+
     it('a wrong code is refused with the attempts left and the code still works after', async () => {
       const session = await signIn(h, t);
       const { challengeId, code } = await challengeSms(h, t, session);

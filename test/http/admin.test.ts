@@ -1,0 +1,72 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BACKENDS } from '../support/backends.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+import { createTenant, enrollSms, signIn } from '../support/fixtures.ts';
+
+for (const backend of BACKENDS) {
+  describe(`admin API [${backend}]`, () => {
+    let h: Harness;
+    before(async () => {
+      h = await createHarness(backend);
+    });
+    after(() => h.close());
+
+    it('sets an organization\'s MFA requirement and settings', async () => {
+      const t = await createTenant(h);
+      const session = await signIn(h, t);
+      assert.equal((await h.call('GET', '/v1/session', { devKey: t.devKey, session })).json().mfaStatus, 'SETUP');
+      const r = await h.call('PATCH', `/v1/admin/organizations/${t.orgId}`, { admin: true, body: { mfaRequired: false, rememberDeviceDays: 30 } });
+      assert.equal(r.statusCode, 200);
+      assert.equal(r.json().mfaRequired, false);
+      assert.equal(r.json().rememberDeviceDays, 30);
+      assert.equal((await h.call('GET', '/v1/session', { devKey: t.devKey, session })).json().mfaStatus, 'DISABLED');
+      const read = await h.call('GET', `/v1/admin/organizations/${t.orgId}`, { admin: true });
+      assert.equal(read.json().mfaRequired, false);
+      assert.equal((await h.call('GET', `/v1/admin/organizations/${t.orgId}/users`, { admin: true })).json().users.length, 1);
+    });
+
+    it('lists and revokes a user\'s remembered devices; a revoked rememberMeId is refused', async () => {
+      const t = await createTenant(h);
+      const session = await signIn(h, t);
+      await enrollSms(h, t, session);
+      const c = await h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session, body: {} });
+      const [m] = await h.lk.deps.store.outbox.list({ destination: t.phone, limit: 1 });
+      const code = m!.body.match(/(\d{6})/)![1];
+      const v = await h.call('POST', `/v1/mfa/challenges/${c.json().challengeId}/verify`, { devKey: t.devKey, session, body: { code, rememberMe: true, device: 'kiosk' } });
+      const list = await h.call('GET', `/v1/admin/users/${t.userId}/devices`, { admin: true });
+      assert.deepEqual(list.json().devices.map((d: { deviceName: string }) => d.deviceName), ['kiosk']);
+      assert.equal((await h.call('DELETE', `/v1/admin/users/${t.userId}/devices/${v.json().deviceId}`, { admin: true })).statusCode, 204);
+      const refused = await h.call('POST', '/v1/sessions', { devKey: t.devKey, body: { organizationId: t.orgId, username: t.username, password: 'correct horse battery staple', rememberMeId: v.json().rememberMeId, device: 'kiosk' } });
+      assert.equal(refused.statusCode, 401);
+      const events = (await h.call('GET', `/v1/admin/audit?userId=${t.userId}`, { admin: true })).json().events.map((e: { type: string }) => e.type);
+      for (const type of ['sign_in.succeeded', 'challenge.sent', 'challenge.verified', 'device.remembered', 'device.revoked', 'device.refused', 'factor.activated']) {
+        assert.ok(events.includes(type), `audit has ${type}`);
+      }
+    });
+
+    it('moves the sandbox clock forward only', async () => {
+      const before = (await h.call('GET', '/v1/admin/clock', { admin: true })).json();
+      const moved = await h.call('POST', '/v1/admin/clock/advance', { admin: true, body: { days: 1 } });
+      assert.equal(moved.json().offsetSeconds - before.offsetSeconds, 86_400);
+      const back = await h.call('POST', '/v1/admin/clock/advance', { admin: true, body: { minutes: -5 } });
+      assert.equal(back.statusCode, 400);
+      assert.equal(back.json().field, 'body.minutes');
+    });
+  });
+}
+
+describe('outside sandbox mode', () => {
+  let h: Harness;
+  before(async () => {
+    h = await createHarness('sqlite', { env: { LATCHKEY_SANDBOX: 'false', LATCHKEY_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`, LATCHKEY_MAC_KEY: Buffer.alloc(32, 9).toString('base64') } });
+  });
+  after(() => h.close());
+
+  it('the clock does not move and the sandbox operations do not exist', async () => {
+    const r = await h.call('POST', '/v1/admin/clock/advance', { admin: true, body: { days: 1 } });
+    assert.equal(r.statusCode, 403);
+    assert.equal(r.json().code, 'LK_ERR_SANDBOX_ONLY');
+    assert.equal((await h.call('POST', '/v1/operations/pay-bills', { body: {} })).statusCode, 404);
+  });
+});
