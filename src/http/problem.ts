@@ -68,6 +68,7 @@ export function sendProblem(reply: FastifyReply, err: LatchkeyError): FastifyRep
 /** The native API's error handler: problem+json for everything; 500s are logged, never shown. */
 export function problemErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const lk = toLatchkeyError(err);
-  if (lk.status >= 500) req.log.error({ err }, 'unhandled error');
+  // Typed errors were expected (and logged where they arose); only the unexpected are logged here.
+  if (lk.code === 'LK_ERR_INTERNAL') req.log.error({ err }, 'unhandled error');
   return sendProblem(reply, lk);
 }

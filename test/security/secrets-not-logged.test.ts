@@ -216,8 +216,7 @@ for (const backend of BACKENDS) {
       assert.ok(fault, 'the SMTP fault was logged');
       assert.equal(fault.channel, 'smtp');
       assert.match(String(fault.err), /ECONNREFUSED|connect/i, 'with its cause');
-      const unhandled = parsed.find((l) => l.msg === 'unhandled error') as { err?: { code?: string } } | undefined;
-      assert.equal(unhandled?.err?.code, 'LK_ERR_DELIVERY_FAILED', 'an error\'s own code is kept: it is not a secret');
+      assert.equal(parsed.filter((l) => l.msg === 'unhandled error').length, 0, 'an expected 502 is logged once, where it arose');
       assert.ok(codes.length >= 4);
       assert.ok(secrets.size >= 14);
     });

@@ -52,8 +52,9 @@ export async function enrollFactor(
   const existing = await assertMayChangeFactors(deps, ctx);
   const enrollment = await def.enroll(input, { deps, user: ctx.user, org: ctx.org });
   const now = deps.clock.now();
-  // Backup codes are one set per user: a new set replaces the old one.
-  if (type === 'backup_codes') for (const old of existing.filter((f) => f.type === 'backup_codes')) await deps.store.factors.delete(old.id);
+  // A new enrollment replaces unfinished ones of its type; backup codes are one set per user, so a new set replaces the old.
+  const replaced = existing.filter((f) => f.type === type && (f.status === 'pending' || type === 'backup_codes'));
+  for (const old of replaced) await deps.store.factors.delete(old.id);
   const factor: Factor = {
     id: newId(deps.random, 'fac_', 24), userId: ctx.user.id, orgId: ctx.org.id, type,
     status: enrollment.activeAtOnce ? 'active' : 'pending', label: enrollment.label, destination: enrollment.destination,
@@ -63,8 +64,18 @@ export async function enrollFactor(
   await deps.store.factors.insert(factor);
   await enrollment.afterInsert?.(factor);
   await audit(deps, 'factor.enrolled', { orgId: ctx.org.id, userId: ctx.user.id }, meta, { factorId: factor.id, type });
-  const challenge = enrollment.activeAtOnce ? null : await issueChallenge(deps, ctx, factor, 'enroll', meta);
+  const challenge = enrollment.activeAtOnce ? null : await activationChallenge(deps, ctx, factor, meta);
   return { factor: viewFactor(deps, factor), challenge, reveal: enrollment.reveal };
+}
+
+/** Sends the code that activates a factor; if it cannot be sent, the factor is not kept half-made. */
+async function activationChallenge(deps: CoreDeps, ctx: SessionContext, factor: Factor, meta: RequestMeta): Promise<ChallengeView> {
+  try {
+    return await issueChallenge(deps, ctx, factor, 'enroll', meta);
+  } catch (err) {
+    await deps.store.factors.delete(factor.id);
+    throw err;
+  }
 }
 
 export async function listFactors(deps: CoreDeps, userId: string): Promise<FactorView[]> {

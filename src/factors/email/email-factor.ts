@@ -3,7 +3,9 @@ import { checkSentCode, sendCode } from '../../core/factor/code-delivery.ts';
 import { fail } from '../../core/errors.ts';
 import { maskEmail } from '../mask.ts';
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+/** One plain mailbox: no display names, lists, quotes or comments (they would redirect the code). */
+export const EMAIL_PATTERN = '^[^\\s@<>,;:"()\\[\\]\\\\]{1,64}@[^\\s@<>,;:"()\\[\\]\\\\]{1,255}\\.[^\\s@<>,;:"()\\[\\]\\\\]{2,}$';
+const EMAIL = new RegExp(EMAIL_PATTERN);
 
 /** A six-digit code sent by email. Not out-of-band under NIST SP 800-63B rev 4; organizations may refuse it. */
 export const emailFactor: FactorDefinition = {
