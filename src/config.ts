@@ -36,7 +36,8 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
     const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}".`);
+    const min = key === 'totpDriftSteps' ? 0 : 1;
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}".`);
     limits[key] = value;
   }
   return limits;
@@ -44,6 +45,13 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
 
 export function limitEnvNames(): Record<keyof Limits, string> {
   return Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((k) => [k, `LATCHKEY_${snake(k)}`])) as Record<keyof Limits, string>;
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}".`);
+  return value;
 }
 
 function bool(raw: string | undefined, fallback: boolean): boolean {
@@ -95,7 +103,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: env.LATCHKEY_SMS_WEBHOOK_URL || undefined,
     smsWebhookSecret: env.LATCHKEY_SMS_WEBHOOK_SECRET || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
-    bodyLimitBytes: Number(env.LATCHKEY_BODY_LIMIT_BYTES ?? 65_536),
+    bodyLimitBytes: positiveInt('LATCHKEY_BODY_LIMIT_BYTES', env.LATCHKEY_BODY_LIMIT_BYTES, 65_536),
     limits: limitsFromEnv(env),
     policy: policyFromEnv(env.LATCHKEY_POLICY),
   };

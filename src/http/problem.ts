@@ -53,7 +53,6 @@ export function toLatchkeyError(err: FastifyError | Error): LatchkeyError {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new LatchkeyError('LK_ERR_UNSUPPORTED_MEDIA_TYPE', { field: 'content-type', detail: 'Send JSON with Content-Type: application/json.' });
   }
-  if (err instanceof SyntaxError) return new LatchkeyError('LK_ERR_MALFORMED_JSON', { field: 'body' });
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new LatchkeyError('LK_ERR_VALIDATION', { detail: fe.message });
   }

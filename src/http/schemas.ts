@@ -49,3 +49,8 @@ export function isoTimes<T>(value: T): Iso<T> {
 }
 
 export const limitOf = (raw: string | undefined) => Math.min(1000, Math.max(1, Number(raw ?? 50)));
+
+/** preValidation hook for endpoints whose body is all optional: no body at all means `{}`. */
+export async function emptyBodyIsObject(req: { body: unknown }): Promise<void> {
+  if (req.body === undefined || req.body === null) req.body = {};
+}

@@ -50,6 +50,11 @@ for (const backend of BACKENDS) {
 
     it('an API token is read-only by default, never MFA-trusted, revocable, and lives past the idle timeout', async () => {
       const session = await signIn(h, t);
+      const untrusted = await h.call('POST', '/v1/api-tokens', { devKey: t.devKey, session, body: { name: 'reporting' } });
+      assert.equal(untrusted.statusCode, 403, 'minting a long-lived credential needs MFA first');
+      assert.equal(untrusted.json().code, 'LK_ERR_MFA_REQUIRED');
+      const { challengeId, code } = await challengeSms(h, t, session);
+      await h.call('POST', `/v1/mfa/challenges/${challengeId}/verify`, { devKey: t.devKey, session, body: { code } });
       const created = await h.call('POST', '/v1/api-tokens', { devKey: t.devKey, session, body: { name: 'reporting' } });
       assert.equal(created.statusCode, 201, created.body);
       const { token, tokenId, scope } = created.json();
@@ -60,6 +65,8 @@ for (const backend of BACKENDS) {
       assert.equal((await authorize(token, 'pay_bills')).json().reason, 'forbidden');
       const challenge = await h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session: token, body: {} });
       assert.equal(challenge.statusCode, 403, 'a token cannot become trusted');
+      assert.equal((await h.call('DELETE', `/v1/api-tokens/${tokenId}`, { devKey: t.devKey, session: token })).statusCode, 403, 'a token cannot manage tokens');
+      assert.equal((await h.call('DELETE', '/v1/devices/dev_x', { devKey: t.devKey, session: token })).statusCode, 403, 'nor devices');
       h.time.advance(24 * 3600_000);
       assert.equal((await h.call('GET', '/v1/session', { devKey: t.devKey, session: token })).statusCode, 200);
       const fresh = await signIn(h, t);

@@ -95,6 +95,8 @@ for (const backend of BACKENDS) {
       assert.equal(c.statusCode, 201);
       assert.equal(c.json().factorId, sms.factorId);
       assert.match(c.json().destination, /^•••• \d{4}$/);
+      const noBody = await h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session });
+      assert.equal(noBody.statusCode, 201, 'a body is optional');
       const none = await h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session, body: { type: 'totp' } });
       assert.equal(none.statusCode, 409);
       assert.equal(none.json().code, 'LK_ERR_NO_FACTOR');

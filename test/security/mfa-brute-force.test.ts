@@ -83,6 +83,29 @@ for (const backend of BACKENDS) {
       assert.equal(cleared.json().events.length, 1);
     });
 
+    it('signing in again with the password does not reset the run of MFA failures', async () => {
+      const t = await trustedTenant();
+      for (let round = 0; round < 2; round++) {
+        const session = await signIn(h, t);
+        const { challengeId, code } = await challengeSms(h, t, session);
+        for (let i = 0; i < 5; i++) await h.call('POST', `/v1/mfa/challenges/${challengeId}/verify`, { devKey: t.devKey, session, body: { code: wrongOf(code) } });
+      }
+      const r = await h.call('POST', '/v1/sessions', { devKey: t.devKey, body: { organizationId: t.orgId, username: t.username, password: PASSWORD } });
+      assert.equal(r.statusCode, 423, 'ten MFA failures across two sign-ins lock the account');
+    });
+
+    it('a locked account answers a wrong password like any wrong password (no enumeration by lock)', async () => {
+      const t = await trustedTenant();
+      const session = await signIn(h, t);
+      for (let round = 0; round < 2; round++) {
+        const { challengeId, code } = await challengeSms(h, t, session);
+        for (let i = 0; i < 5; i++) await h.call('POST', `/v1/mfa/challenges/${challengeId}/verify`, { devKey: t.devKey, session, body: { code: wrongOf(code) } });
+      }
+      const wrong = await h.call('POST', '/v1/sessions', { devKey: t.devKey, body: { organizationId: t.orgId, username: t.username, password: 'not it' } });
+      assert.equal(wrong.statusCode, 401);
+      assert.equal(wrong.json().code, 'LK_ERR_CREDENTIALS_INVALID');
+    });
+
     it('the lock lifts by itself after 30 minutes', async () => {
       const t = await trustedTenant();
       const session = await signIn(h, t);

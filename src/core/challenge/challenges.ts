@@ -52,7 +52,8 @@ export async function issueChallenge(
   deps: CoreDeps, ctx: SessionContext, factor: Factor, purpose: ChallengePurpose, meta: RequestMeta | null,
 ): Promise<ChallengeView> {
   const def = definitionOf(deps, factor.type);
-  if (def.delivers) await sendLimit(deps, ctx.user.id);
+  // Every challenge counts, not only those that send: each one opens a fresh budget of guesses.
+  await sendLimit(deps, ctx.user.id);
   const id = newId(deps.random, 'chl_', 24);
   const { codeHash } = await def.issue(factor, id, { deps, user: ctx.user, org: ctx.org });
   const now = deps.clock.now();
@@ -68,7 +69,8 @@ export async function issueChallenge(
 
 /** Chooses the factor a sign-in challenge uses: the one asked for, backup codes, or the strongest active one. */
 async function chooseFactor(deps: CoreDeps, ctx: SessionContext, want: { factorId?: string | undefined; type?: FactorType | undefined; useBackup?: boolean | undefined }): Promise<Factor> {
-  const active = (await deps.store.factors.listByUser(ctx.user.id)).filter((f) => f.status === 'active');
+  const active = (await deps.store.factors.listByUser(ctx.user.id))
+    .filter((f) => f.status === 'active' && (f.type !== 'email' || ctx.org.allowEmailFactor));
   if (want.factorId !== undefined) {
     const f = active.find((x) => x.id === want.factorId);
     if (!f) fail('LK_ERR_NOT_FOUND', { field: 'factorId' });
@@ -77,7 +79,7 @@ async function chooseFactor(deps: CoreDeps, ctx: SessionContext, want: { factorI
   const type: FactorType | undefined = want.useBackup ? 'backup_codes' : want.type;
   const preference: FactorType[] = type ? [type] : ['sms', 'totp', 'email'];
   for (const t of preference) {
-    const f = active.find((x) => x.type === t && (t !== 'email' || ctx.org.allowEmailFactor));
+    const f = active.find((x) => x.type === t);
     if (f) return f;
   }
   if (active.length === 0) fail('LK_ERR_MFA_SETUP_REQUIRED');

@@ -26,6 +26,8 @@ export async function createApiToken(
   deps: CoreDeps, ctx: SessionContext, input: { name: string; scope?: TokenScope | undefined }, meta: RequestMeta,
 ): Promise<{ token: string; view: ApiTokenView }> {
   if (ctx.session.kind !== 'user') fail('LK_ERR_FORBIDDEN', { detail: 'Only a signed-in user session can create API tokens.' });
+  // A long-lived credential is minted only by someone who passed MFA (when the organization requires it).
+  if (ctx.org.mfaRequired && ctx.session.trustedAt === null) fail('LK_ERR_MFA_REQUIRED', { detail: 'Complete MFA before creating an API token.' });
   const { token, session } = await openSession(deps, {
     user: ctx.user, org: ctx.org, devKey: ctx.devKey, kind: 'api_token', scope: input.scope ?? 'read', name: input.name,
   });
@@ -38,6 +40,7 @@ export async function listApiTokens(deps: CoreDeps, userId: string): Promise<Api
 }
 
 export async function revokeApiToken(deps: CoreDeps, ctx: SessionContext, tokenId: string, meta: RequestMeta): Promise<void> {
+  if (ctx.session.kind !== 'user') fail('LK_ERR_FORBIDDEN', { detail: 'Only a signed-in user session can revoke API tokens.' });
   const s = await deps.store.sessions.get(tokenId);
   if (!s || s.kind !== 'api_token' || s.userId !== ctx.user.id || s.endedAt !== null) fail('LK_ERR_NOT_FOUND', { field: 'tokenId' });
   await deps.store.sessions.end(s.id, deps.clock.now());

@@ -44,7 +44,7 @@ function failureLimits(deps: CoreDeps, input: SignInInput, meta: RequestMeta): W
 export async function signIn(
   deps: CoreDeps, devKey: DevKey, input: SignInInput, meta: RequestMeta, opts: { partner?: boolean } = {},
 ): Promise<SignInResult> {
-  if (opts.partner && !devKey.partner) fail('LK_ERR_FORBIDDEN', { field: 'appKey', detail: 'Partner sign-in needs a partner-level key.' });
+  if (opts.partner && !devKey.partner) fail('LK_ERR_FORBIDDEN', { field: 'devKey', detail: 'Partner sign-in needs a partner-level key.' });
   const limits = failureLimits(deps, input, meta);
   for (const limit of limits) {
     try {
@@ -56,7 +56,6 @@ export async function signIn(
   }
   const org = await deps.store.organizations.get(input.organizationId);
   const user = org && keyMayActFor(devKey, org) ? await deps.store.users.findByUsername(org.id, input.username) : null;
-  if (user) assertNotLocked(deps, user);
   const ok = await deps.hasher.verify(user?.passwordHash ?? (await dummyHash(deps)), input.password);
   if (!ok || !user || !org) {
     for (const limit of limits) await countEvent(deps, limit);
@@ -64,8 +63,11 @@ export async function signIn(
     await audit(deps, 'sign_in.failed', { orgId: user ? user.orgId : null, userId: user?.id ?? null }, meta, { username: input.username });
     fail('LK_ERR_CREDENTIALS_INVALID');
   }
-  await recordSuccess(deps, user);
+  // Only a right password learns of a lock, so a lock does not reveal which usernames exist.
+  assertNotLocked(deps, user);
   const trustMethod = input.rememberMeId ? await trustFromDevice(deps, user, input, meta) : null;
+  // A password alone does not end a run of MFA failures: only a complete authentication does (PCI DSS v4 8.3.4).
+  if (trustMethod !== null || !org.mfaRequired) await recordSuccess(deps, user);
   const { token, session } = await openSession(deps, { user, org, devKey, kind: opts.partner ? 'partner' : 'user', trustMethod });
   await audit(deps, 'sign_in.succeeded', { orgId: org.id, userId: user.id }, meta, { kind: session.kind, trusted: trustMethod !== null });
   return { token, ctx: { session, user, org, devKey } };

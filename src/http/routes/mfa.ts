@@ -2,10 +2,10 @@ import { Type } from 'typebox';
 import type { App } from '../types.ts';
 import type { Latchkey } from '../../registry.ts';
 import { enrollFactor, listFactors, removeFactor } from '../../core/factor/enrollment.ts';
-import { resendChallenge, startChallenge, verifyChallenge } from '../../core/challenge/challenges.ts';
+import { assertInteractive, resendChallenge, startChallenge, verifyChallenge } from '../../core/challenge/challenges.ts';
 import { listDevices, revokeDevice, viewDevice } from '../../core/trust/remembered-devices.ts';
 import { metaOf, requireSession } from '../auth.ts';
-import { DeviceName, Email, errors, FactorType, Id, NullableTimestamp, Phone, security, Timestamp, isoTimes } from '../schemas.ts';
+import { DeviceName, Email, emptyBodyIsObject, errors, FactorType, Id, NullableTimestamp, Phone, security, Timestamp, isoTimes } from '../schemas.ts';
 
 export const FactorView = Type.Object({
   factorId: Type.String(), type: FactorType, status: Type.Union([Type.Literal('pending'), Type.Literal('active')]),
@@ -85,6 +85,7 @@ export function mfaRoutes(app: App, lk: Latchkey): void {
   });
 
   app.post('/v1/mfa/challenges', {
+    preValidation: emptyBodyIsObject,
     schema: {
       tags: ['MFA'], summary: 'Start an MFA challenge',
       description: 'Sends a code (SMS or email) or prepares a TOTP or backup-code challenge. Without factorId, type or useBackup the strongest active factor is used (sms, then totp, then email).',
@@ -97,7 +98,7 @@ export function mfaRoutes(app: App, lk: Latchkey): void {
     },
   }, async (req, reply) => {
     const ctx = await requireSession(lk, req);
-    return reply.status(201).send(isoTimes(await startChallenge(lk.deps, ctx, req.body ?? {}, metaOf(req))));
+    return reply.status(201).send(isoTimes(await startChallenge(lk.deps, ctx, req.body, metaOf(req))));
   });
 
   app.post('/v1/mfa/challenges/:challengeId/resend', {
@@ -137,6 +138,7 @@ export function mfaRoutes(app: App, lk: Latchkey): void {
     },
   }, async (req, reply) => {
     const ctx = await requireSession(lk, req);
+    assertInteractive(ctx);
     await revokeDevice(lk.deps, ctx.user, req.params.deviceId, metaOf(req));
     return reply.status(204).send(null);
   });

@@ -4,7 +4,7 @@ import type { Latchkey } from '../../registry.ts';
 import { loginAsUser, signIn } from '../../core/session/sign-in.ts';
 import { createOrganization, createUser, getOrganizationFor } from '../../core/account/accounts.ts';
 import { metaOf, requireDevKey, requirePartnerSession } from '../auth.ts';
-import { DeviceName, errors, Id, RememberMeId, security, isoTimes } from '../schemas.ts';
+import { DeviceName, emptyBodyIsObject, errors, Id, RememberMeId, security, isoTimes } from '../schemas.ts';
 import { OrganizationBody, OrganizationView, UserBody, UserView } from '../account-schemas.ts';
 import { viewOrganization, viewUser } from '../views.ts';
 import { SessionCreated, SignInBody, sessionCreated } from './sessions.ts';
@@ -44,6 +44,7 @@ export function partnerRoutes(app: App, lk: Latchkey): void {
   });
 
   app.post('/v1/partner/organizations/:organizationId/users/:userId/sessions', {
+    preValidation: emptyBodyIsObject,
     schema: {
       tags: ['Partners'], summary: 'Open a session as a user (login as user)', security: security.session,
       description: 'The new session is not MFA-trusted, unless rememberMeId and the same device name are sent.',
@@ -53,7 +54,7 @@ export function partnerRoutes(app: App, lk: Latchkey): void {
     },
   }, async (req, reply) => {
     const ctx = await requirePartnerSession(lk, req);
-    const r = await loginAsUser(lk.deps, ctx, { organizationId: req.params.organizationId, userId: req.params.userId, ...(req.body ?? {}) }, metaOf(req));
+    const r = await loginAsUser(lk.deps, ctx, { organizationId: req.params.organizationId, userId: req.params.userId, ...req.body }, metaOf(req));
     return reply.status(201).send(isoTimes(await sessionCreated(lk, r)));
   });
 }
