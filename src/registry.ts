@@ -4,7 +4,12 @@ import type { Config } from './config.ts';
 import type { CoreDeps } from './core/deps.ts';
 import type { PasswordHasher } from './ports/crypto.ts';
 import type { Channel } from './ports/channel.ts';
-import type { Database } from './storage/sql/schema.ts';
+import type { ConnectionDatabase, Database } from './storage/sql/schema.ts';
+import type { ConnectionDeps } from './core/connection/deps.ts';
+import { institutionRegistry } from './institutions/index.ts';
+import { sqlConnectionStore } from './storage/sql/sql-connection-store.ts';
+import { EventBus } from './adapters/event-bus.ts';
+import { startBackgroundWorker, type BackgroundWorker, type WorkerOptions } from './workers/background-worker.ts';
 import { BUILT_IN_POLICY, type Policy } from './core/policy/policy.ts';
 import { factorRegistry } from './factors/index.ts';
 import { openStore } from './storage/open-database.ts';
@@ -23,14 +28,21 @@ const CLOCK_OFFSET_KEY = 'sandbox.clock_offset_ms';
 export interface Latchkey {
   config: Config;
   deps: CoreDeps;
+  /** The core's ports for institution connections (a superset of deps). */
+  connectionDeps: ConnectionDeps;
+  bus: EventBus;
   clock: OffsetClock;
   db: Kysely<Database>;
   policy: Policy;
   logger: Logger;
   /** Moves the sandbox clock forward and persists the offset. */
   advanceClock(ms: number): Promise<void>;
+  /** Starts the background worker (jobs, expiry, refreshes, webhooks) in this process. */
+  startWorker(opts?: Partial<WorkerOptions>): BackgroundWorker;
   close(): Promise<void>;
 }
+
+export const DEFAULT_WORKER: WorkerOptions = Object.freeze({ pollIntervalMs: 500, concurrency: 8, webhookTimeoutMs: 5_000 });
 
 export interface ComposeOptions {
   logger: Logger;
@@ -76,14 +88,31 @@ export async function composeLatchkey(config: Config, opts: ComposeOptions): Pro
   }
   const delivery = routeDelivery(routes, (channel, err) => opts.logger.error({ channel, err: (err as Error).message }, 'delivery failed'));
   const deps: CoreDeps = { ...base, delivery };
+  const bus = new EventBus();
+  let worker: BackgroundWorker | null = null;
+  const connectionDeps: ConnectionDeps = {
+    ...deps,
+    connections: sqlConnectionStore(db as unknown as Kysely<ConnectionDatabase>, { skipLocked: Boolean(config.databaseUrl) }),
+    institutions: institutionRegistry,
+    publish: (event) => {
+      bus.publish(event);
+      worker?.wake();
+    },
+  };
   return {
-    config, deps, clock, db, policy: Object.freeze({ ...BUILT_IN_POLICY, ...config.policy }), logger: opts.logger,
+    config, deps, connectionDeps, bus, clock, db, policy: Object.freeze({ ...BUILT_IN_POLICY, ...config.policy }), logger: opts.logger,
     async advanceClock(ms) {
       if (!config.sandbox) throw new Error('The clock moves only in sandbox mode.');
       clock.advance(ms);
       await store.settings.set(CLOCK_OFFSET_KEY, String(clock.offsetMs));
+      worker?.wake();
+    },
+    startWorker(overrides = {}) {
+      worker ??= startBackgroundWorker(connectionDeps, opts.logger, { ...DEFAULT_WORKER, ...overrides });
+      return worker;
     },
     async close() {
+      await worker?.stop();
       for (const close of routes.closers) close();
       await store.close();
     },

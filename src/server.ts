@@ -25,6 +25,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let sandbox: SandboxCredentials | null = null;
   if (config.sandbox) sandbox = await ensureSandbox(lk, url);
   else if (config.adminToken) await installAdminToken(lk, config.adminToken);
+  lk.startWorker();
   return {
     lk, app, url, sandbox,
     async close() {

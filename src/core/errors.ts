@@ -30,6 +30,11 @@ export const ERRORS = {
   LK_ERR_REMEMBERED_DEVICE_INVALID: { status: 401, message: 'The remembered device is unknown, revoked, expired or belongs to another device.' },
   LK_ERR_CONFLICT: { status: 409, message: 'The resource already exists.' },
   LK_ERR_SANDBOX_ONLY: { status: 403, message: 'This endpoint exists only in sandbox mode.' },
+  LK_ERR_CONNECTION_NOT_CHALLENGED: { status: 409, message: 'The connection is not waiting for answers.' },
+  LK_ERR_CONNECTION_BUSY: { status: 409, message: 'A job is already running on this connection.' },
+  LK_ERR_CONNECTION_STATE: { status: 409, message: 'The connection is not in a state that allows this.' },
+  LK_ERR_ANSWERS_MISMATCH: { status: 422, message: 'The answers do not match the challenges.' },
+  LK_ERR_ANSWER_TOKEN_INVALID: { status: 401, message: 'The answer token is unknown, used or expired.' },
   LK_ERR_DELIVERY_FAILED: { status: 502, message: 'The code could not be delivered. Try again shortly.' },
   LK_ERR_INTERNAL: { status: 500, message: 'Internal error.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -34,6 +34,22 @@ export interface Limits {
   backupCodeCount: number;
   /** Step-up age used by built-in sensitive operations such as adding a factor. */
   stepUpMinutes: number;
+  /** How long an institution's challenge waits for an answer (prompts included: allow minutes). */
+  institutionChallengeMinutes: number;
+  /** Consecutive credential failures before a connection stops trying (MX stops after 3: PREVENTED). */
+  institutionCredentialFailures: number;
+  /** Retries of an institution that is down, with exponential backoff from the base below. */
+  institutionRetries: number;
+  institutionRetryBaseSeconds: number;
+  /** A job whose worker vanished is taken over after this lease. */
+  jobLeaseSeconds: number;
+  /** A connected connection is refreshed in the background after this long. */
+  refreshIntervalHours: number;
+  /** Lifetime of a single-use answer token for an end-user page. */
+  answerTokenMinutes: number;
+  /** Webhook delivery attempts before a delivery is marked failed (MX: 12 over about a day). */
+  webhookAttempts: number;
+  webhookRetryBaseSeconds: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -52,6 +68,15 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   totpDriftSteps: 1,
   backupCodeCount: 10,
   stepUpMinutes: 10,
+  institutionChallengeMinutes: 10,
+  institutionCredentialFailures: 3,
+  institutionRetries: 3,
+  institutionRetryBaseSeconds: 30,
+  jobLeaseSeconds: 60,
+  refreshIntervalHours: 24,
+  answerTokenMinutes: 15,
+  webhookAttempts: 12,
+  webhookRetryBaseSeconds: 10,
 });
 
 export const MINUTE_MS = 60_000;

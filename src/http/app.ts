@@ -13,9 +13,16 @@ import { mfaRoutes } from './routes/mfa.ts';
 import { partnerRoutes } from './routes/partner.ts';
 import { operationRoutes } from './routes/operations.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { institutionRoutes } from './routes/institutions.ts';
+import { connectionRoutes } from './routes/connections.ts';
+import { connectionEventRoutes } from './routes/connection-events.ts';
+import { adminWebhookRoutes } from './routes/admin-webhooks.ts';
 
 /** Every area of the native API: one registration line each. */
-const ROUTES = [sessionRoutes, mfaRoutes, partnerRoutes, operationRoutes, adminRoutes];
+const ROUTES = [
+  sessionRoutes, mfaRoutes, partnerRoutes, operationRoutes, adminRoutes,
+  institutionRoutes, connectionRoutes, connectionEventRoutes, adminWebhookRoutes,
+];
 
 export const VERSION = '0.1.0';
 
@@ -44,6 +51,7 @@ export async function buildApp(lk: Latchkey): Promise<App> {
           devKey: { type: 'apiKey', in: 'header', name: DEV_KEY_HEADER, description: 'Developer key' },
           session: { type: 'http', scheme: 'bearer', description: 'sessionId from sign-in, or an API token' },
           adminToken: { type: 'http', scheme: 'bearer', description: 'Admin token (data/sandbox.json in sandbox mode)' },
+          answerToken: { type: 'apiKey', in: 'header', name: 'x-answer-token', description: 'Single-use answer token for one resume' },
         },
       },
     },

@@ -36,6 +36,19 @@ export interface Harness {
 export interface HarnessOptions {
   env?: Record<string, string>;
   config?: Partial<Config>;
+  /** Run the background worker (default true). */
+  worker?: boolean;
+}
+
+/** Polls `probe` until it returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 15));
+  }
 }
 
 /**
@@ -61,6 +74,7 @@ export async function createHarness(backend: Backend, opts: HarnessOptions = {})
   await installAdminToken(lk, ADMIN_TOKEN);
   const app = await buildApp(lk);
   await app.ready();
+  if (opts.worker !== false) lk.startWorker({ pollIntervalMs: 20, webhookTimeoutMs: 2_000 });
   return {
     lk, app, time, backend,
     call(method, url, o = {}) {

@@ -1,4 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { signWebhook } from '../../adapters/webhook-signature.ts';
+
+export { signWebhook };
 import type { Channel } from '../../ports/channel.ts';
 import type { Clock } from '../../ports/clock.ts';
 
@@ -9,11 +11,6 @@ export interface SmsWebhookConfig {
   timeoutMs?: number;
 }
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`: the receiver checks it and the age of t. */
-export function signWebhook(secret: string, body: string, unixSeconds: number): string {
-  const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
-  return `t=${unixSeconds},v1=${mac}`;
-}
 
 /** SMS through a signed HTTP webhook to the operator's SMS gateway. */
 export function smsWebhookChannel(config: SmsWebhookConfig, clock: Clock): Channel {

@@ -49,3 +49,43 @@ export interface Database {
   protectedRequests: ProtectedRequestRow;
   settings: SettingRow;
 }
+
+export interface ConnectionRow {
+  id: string; orgId: string; userId: string; institutionCode: string; loginDigest: string; credentialsEnc: string; state: string;
+  round: number; statusMessage: string | null; holdReason: string | null; holdUrl: string | null; credentialFailures: number;
+  isAuthenticated: number; activeJobId: string | null; aggregatedAt: number | null; successfullyAggregatedAt: number | null;
+  eventSeq: number; createdAt: number; updatedAt: number;
+}
+export interface JobRow {
+  id: string; connectionId: string; kind: string; interactive: number; status: string; phase: string; fromState: string; connectorStateEnc: string | null;
+  attempts: number; runAt: number; leaseUntil: number | null; createdAt: number; startedAt: number | null; finishedAt: number | null; error: string | null;
+}
+export interface InstitutionChallengeRow {
+  id: string; connectionId: string; jobId: string; round: number; key: string; type: string; label: string; options: string;
+  image: string | null; medium: string | null; status: string; answerEnc: string | null; expiresAt: number; createdAt: number;
+}
+export interface ResumeRow { connectionId: string; idempotencyKey: string; result: string; createdAt: number }
+export interface AnswerTokenRow { tokenHash: string; connectionId: string; expiresAt: number; usedAt: number | null; createdAt: number }
+export interface EventRow { id: string; connectionId: string; orgId: string; seq: number; type: string; data: string; at: number }
+export interface AccountRow {
+  id: string; connectionId: string; externalId: string; name: string; type: string; mask: string; balance: number; currency: string; updatedAt: number;
+}
+export interface DocumentRow { id: string; connectionId: string; externalId: string; kind: string; name: string; year: number; createdAt: number }
+export interface WebhookEndpointRow { id: string; orgId: string; url: string; secretEnc: string; createdAt: number; disabledAt: number | null }
+export interface WebhookDeliveryRow {
+  id: string; endpointId: string; eventId: string; connectionId: string; seq: number; status: string; attempts: number; nextAttemptAt: number;
+  leaseUntil: number | null; lastError: string | null; deliveredAt: number | null; createdAt: number;
+}
+
+export interface ConnectionDatabase {
+  connections: ConnectionRow;
+  connectionJobs: JobRow;
+  institutionChallenges: InstitutionChallengeRow;
+  resumeRequests: ResumeRow;
+  answerTokens: AnswerTokenRow;
+  connectionEvents: EventRow;
+  accounts: AccountRow;
+  documents: DocumentRow;
+  webhookEndpoints: WebhookEndpointRow;
+  webhookDeliveries: WebhookDeliveryRow;
+}

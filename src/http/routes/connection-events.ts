@@ -1,0 +1,75 @@
+import { Type } from 'typebox';
+import type { App } from '../types.ts';
+import type { Latchkey } from '../../registry.ts';
+import type { ConnectionEvent } from '../../core/connection/model.ts';
+import { getOwnConnection } from '../../core/connection/connections.ts';
+import { fail } from '../../core/errors.ts';
+import { requireSession } from '../auth.ts';
+import { errors, Id, security } from '../schemas.ts';
+import { payloadOf } from '../../webhooks/webhooks.ts';
+
+/** Other processes' events reach this one through the database: it is read this often. */
+const DB_POLL_MS = 1_000;
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * A Server-Sent Events stream of one connection's events, from `Last-Event-ID`
+ * (the connection's sequence number) on: nothing is missed across reconnects.
+ */
+export function connectionEventRoutes(app: App, lk: Latchkey): void {
+  const d = lk.connectionDeps;
+  // Open streams are ended when the server closes, so shutdown never waits on a browser.
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of open) end();
+  });
+  app.get('/v1/connections/:connectionId/events', {
+    schema: {
+      tags: ['Connections'], summary: 'Live events of a connection (Server-Sent Events)', security: security.session,
+      description: 'text/event-stream: each event has `id` (the sequence number), `event` (its type) and `data` (the same JSON as a webhook). Reconnect with Last-Event-ID to resume.',
+      params: Type.Object({ connectionId: Id('Connection ID') }),
+      headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$' })) }),
+      response: { 200: Type.String({ description: 'text/event-stream' }), ...errors(401, 404) },
+    },
+  }, async (req, reply) => {
+    const ctx = await requireSession(lk, req);
+    if (ctx.session.kind === 'partner') fail('LK_ERR_FORBIDDEN');
+    const c = await getOwnConnection(d, ctx.org.id, ctx.user.id, req.params.connectionId);
+    let lastSeq = Number(req.headers['last-event-id'] ?? 0);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write(': connected\n\n');
+    let busy = false;
+    const send = (e: ConnectionEvent) => {
+      if (e.seq <= lastSeq) return;
+      lastSeq = e.seq;
+      res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(payloadOf(e))}\n\n`);
+    };
+    const catchUp = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        for (const e of await d.connections.events.listAfter(c.id, lastSeq)) send(e);
+      } finally {
+        busy = false;
+      }
+    };
+    const unsubscribe = lk.bus.subscribe(() => void catchUp(), c.id);
+    const poll = setInterval(() => void catchUp(), DB_POLL_MS);
+    const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const close = () => {
+      open.delete(end);
+      unsubscribe();
+      clearInterval(poll);
+      clearInterval(beat);
+    };
+    const end = () => {
+      close();
+      res.end();
+    };
+    open.add(end);
+    req.raw.on('close', close);
+    await catchUp();
+  });
+}
