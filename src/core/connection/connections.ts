@@ -126,12 +126,16 @@ export async function viewConnection(deps: ConnectionDeps, c: Connection): Promi
   };
 }
 
-/** New credentials after DENIED or PREVENTED (the Auth object's `authenticate`): the failure count restarts. */
+/**
+ * New credentials after DENIED or PREVENTED (the Auth object's `authenticate`). The
+ * count of refused logins carries on until one succeeds, so repeated bad attempts end
+ * in PREVENTED and never lock the user out at the institution.
+ */
 export async function reauthenticate(deps: ConnectionDeps, c: Connection, credentialsIn: Record<string, unknown>): Promise<Connection> {
   const connector = connectorOf(deps, c.institutionCode);
   const credentials = checkCredentials(connector, credentialsIn);
   return transact(deps, async (tx) => {
-    const r = await startJob(deps, tx, c, 'aggregate', true, STARTABLE, { credentialsEnc: sealCredentials(deps, credentials), credentialFailures: 0 });
+    const r = await startJob(deps, tx, c, 'aggregate', true, STARTABLE, { credentialsEnc: sealCredentials(deps, credentials) });
     return { result: r.connection, events: r.events };
   });
 }
