@@ -114,14 +114,15 @@ export async function getOwnConnection(deps: ConnectionDeps, orgId: string, user
   return c;
 }
 
-export async function viewConnection(deps: ConnectionDeps, c: Connection): Promise<ConnectionView> {
+/** The connection as the API shows it; `store` may be a transaction's. */
+export async function viewConnection(deps: ConnectionDeps, c: Connection, store: ConnectionStore = deps.connections): Promise<ConnectionView> {
   const connector = deps.institutions.get(c.institutionCode);
-  const waiting = c.state === 'CHALLENGED' || c.state === 'REJECTED' || c.state === 'RESUMED';
-  const challenges = waiting ? (await deps.connections.challenges.listByConnection(c.id, c.round)).filter((x) => x.status === 'pending') : [];
+  const waiting = c.state === 'CHALLENGED' || c.state === 'REJECTED';
+  const challenges = waiting ? (await store.challenges.listByConnection(c.id, c.round)).filter((x) => x.status === 'pending') : [];
   return {
     ...describeState(c),
     institution: { code: c.institutionCode, name: connector?.name ?? c.institutionCode },
-    challenges: c.state === 'RESUMED' ? [] : challenges.map(viewChallenge),
+    challenges: challenges.map(viewChallenge),
     aggregatedAt: c.aggregatedAt, successfullyAggregatedAt: c.successfullyAggregatedAt, createdAt: c.createdAt, updatedAt: c.updatedAt,
   };
 }

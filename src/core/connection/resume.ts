@@ -54,28 +54,26 @@ export async function resume(deps: ConnectionDeps, c: Connection, answers: Answe
   if (pending.some((x) => x.expiresAt <= now)) fail('LK_ERR_CHALLENGE_EXPIRED', { field: 'challenges', detail: 'The challenge expired. Refresh the connection to start again.' });
   const matched = matchAnswers(pending, answers);
   try {
-    await transact(deps, async (tx) => {
+    return await transact(deps, async (tx) => {
       const after = await tx.connections.transition(c.id, ['CHALLENGED', 'REJECTED'], { state: 'RESUMED', updatedAt: now, statusMessage: null }, c.round);
       if (!after) fail('LK_ERR_CONNECTION_NOT_CHALLENGED', { detail: 'These challenges were already answered.' });
       for (const m of matched) {
         await tx.challenges.update(m.challenge.id, { status: 'answered', answerEnc: deps.secrets.encrypt(new TextEncoder().encode(m.value)) });
       }
       await tx.jobs.update(c.activeJobId!, { status: 'queued', phase: 'answer', runAt: now, leaseUntil: null });
-      return { result: undefined, events: await recordTransition(tx, deps, after, c.state, { jobId: c.activeJobId, answered: matched.length }) };
+      const events = await recordTransition(tx, deps, after, c.state, { jobId: c.activeJobId, answered: matched.length });
+      const view = await viewConnection(deps, after, tx);
+      // Stored with the transition, so a concurrent repeat that loses the race finds it once this commits.
+      if (idempotencyKey) await tx.resumes.put(c.id, idempotencyKey, JSON.stringify(view), now);
+      return { result: view, events };
     });
   } catch (err) {
-    // A concurrent resume with the same key won: return its result, as a repeat would get.
     if (idempotencyKey && err instanceof LatchkeyError && err.code === 'LK_ERR_CONNECTION_NOT_CHALLENGED') {
       const first = await deps.connections.resumes.get(c.id, idempotencyKey);
       if (first) return JSON.parse(first) as ConnectionView;
     }
     throw err;
   }
-  const view = await viewConnection(deps, (await deps.connections.connections.get(c.id))!);
-  if (idempotencyKey && !(await deps.connections.resumes.put(c.id, idempotencyKey, JSON.stringify(view), now))) {
-    return JSON.parse((await deps.connections.resumes.get(c.id, idempotencyKey))!) as ConnectionView;
-  }
-  return view;
 }
 
 /** A short-lived token that lets an end-user page resume exactly once, without the app's credentials (Synapse's access_token). */
