@@ -1,39 +1,14 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BACKENDS, createTestDatabase } from '../support/backends.ts';
+import { CLI, serve, stop } from '../support/serve.ts';
 
-const CLI = join(import.meta.dirname, '../../src/cli.ts');
 const run = promisify(execFile);
-
-/** Starts `latchkey serve` as a user would, on a free port; resolves with its URL once it listens. */
-function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
-    child.stdout!.on('data', () => {
-      const m = out.match(/listening on (http:\/\/\S+)/);
-      if (m && out.includes('"user"')) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, output: () => out });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
-  });
-}
-
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
-  child.removeAllListeners('exit');
-  child.once('exit', () => resolve());
-  child.kill('SIGTERM');
-});
 
 for (const backend of BACKENDS) {
   describe(`latchkey serve, as a user starts it [${backend}]`, () => {
