@@ -63,8 +63,8 @@ export interface ConnectionStore {
   };
   answerTokens: {
     insert(token: { tokenHash: string; connectionId: string; expiresAt: number; createdAt: number }): Promise<void>;
-    /** The connection of an unused, unexpired token, without using it. */
-    find(tokenHash: string, now: number): Promise<string | null>;
+    /** A token by its digest, used or not. */
+    find(tokenHash: string): Promise<{ connectionId: string; expiresAt: number; usedAt: number | null } | null>;
     /** ATOMIC: marks an unused, unexpired token used and returns its connection; exactly one caller succeeds. */
     consume(tokenHash: string, now: number): Promise<string | null>;
   };

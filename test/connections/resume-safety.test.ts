@@ -76,6 +76,33 @@ for (const backend of BACKENDS) {
       assert.equal(reuse.json().code, 'LK_ERR_ANSWER_TOKEN_INVALID');
     });
 
+    it('a token works only for its own connection, and only with a key of its organization', async () => {
+      const a = await api.create('mfa_question', login());
+      const b = await api.create('mfa_question', login());
+      await api.waitForState(a.connectionId, ['CHALLENGED']);
+      const chB = (await api.waitForState(b.connectionId, ['CHALLENGED'])).challenges[0];
+      const { answerToken } = (await h.call('POST', `/v1/connections/${b.connectionId}/answer-tokens`, { devKey: t.devKey, session })).json();
+      const wrongPath = await h.call('PUT', `/v1/connections/${a.connectionId}/resume`, {
+        devKey: t.devKey, headers: { 'x-answer-token': answerToken }, body: { challenges: [{ challengeId: chB.challengeId, value: 'correct' }] },
+      });
+      assert.equal(wrongPath.statusCode, 401);
+      assert.equal((await api.get(b.connectionId)).state, 'CHALLENGED', 'B was not touched');
+      const other = await createTenant(h);
+      const foreignKey = await h.call('PUT', `/v1/connections/${b.connectionId}/resume`, {
+        devKey: other.devKey, headers: { 'x-answer-token': answerToken }, body: { challenges: [{ challengeId: chB.challengeId, value: 'correct' }] },
+      });
+      assert.equal(foreignKey.statusCode, 401);
+      const first = await h.call('PUT', `/v1/connections/${b.connectionId}/resume`, {
+        devKey: t.devKey, headers: { 'x-answer-token': answerToken, 'idempotency-key': 'page-submit' }, body: { challenges: [{ challengeId: chB.challengeId, value: 'correct' }] },
+      });
+      assert.equal(first.statusCode, 202);
+      const repeat = await h.call('PUT', `/v1/connections/${b.connectionId}/resume`, {
+        devKey: t.devKey, headers: { 'x-answer-token': answerToken, 'idempotency-key': 'page-submit' }, body: { challenges: [{ challengeId: chB.challengeId, value: 'correct' }] },
+      });
+      assert.equal(repeat.statusCode, 202, 'a repeat with the same key gets the first result');
+      assert.deepEqual(repeat.json(), first.json());
+    });
+
     it('an expired answer token is refused', async () => {
       const c = await api.create('mfa_question', login());
       const ch = (await api.waitForState(c.connectionId, ['CHALLENGED'])).challenges[0];

@@ -95,6 +95,9 @@ for (const backend of BACKENDS) {
       }, 'refusal');
       assert.equal(refused.nextAction, 'refresh');
       assert.equal(refused.challenges.length, 0);
+      const again = await h.call('POST', `/v1/connections/${c.connectionId}/refresh`, { devKey: t.devKey, session, body: {} });
+      assert.equal(again.statusCode, 202, 'a refused prompt is not a dead end');
+      assert.equal((await api.waitForState(c.connectionId, ['CHALLENGED'])).challenges[0].type, 'prompt');
     });
 
     it('a prompt never answered EXPIRES after 10 minutes', async () => {

@@ -42,13 +42,18 @@ export function openCredentials(deps: ConnectionDeps, sealed: string): Record<st
 /** States from which a new job may start: everything but a job already at work or waiting on the user's answers. */
 const STARTABLE = CONNECTION_STATES.filter((s) => STATE_GROUP[s] !== 'processing' && s !== 'CHALLENGED' && s !== 'REJECTED');
 
+/** A REJECTED connection whose job ended (a prompt refused in the app) waits for nothing: a new job may start. */
+function startableFrom(c: Connection): readonly ConnectionState[] {
+  return c.state === 'REJECTED' && c.activeJobId === null ? [...STARTABLE, 'REJECTED'] : STARTABLE;
+}
+
 /**
  * Starts a job: the connection goes to PROCESSING and the job is queued, in one
  * transaction. Refused with LK_ERR_CONNECTION_BUSY while another job is at work.
  */
 export async function startJob(
   deps: ConnectionDeps, tx: ConnectionStore, connection: Connection, kind: JobKind, interactive: boolean,
-  from: readonly ConnectionState[] = STARTABLE, patch: Partial<Connection> = {},
+  from: readonly ConnectionState[] = startableFrom(connection), patch: Partial<Connection> = {},
 ): Promise<{ connection: Connection; events: ConnectionEvent[] }> {
   const now = deps.clock.now();
   const job: ConnectionJob = {
@@ -136,7 +141,7 @@ export async function reauthenticate(deps: ConnectionDeps, c: Connection, creden
   const connector = connectorOf(deps, c.institutionCode);
   const credentials = checkCredentials(connector, credentialsIn);
   return transact(deps, async (tx) => {
-    const r = await startJob(deps, tx, c, 'aggregate', true, STARTABLE, { credentialsEnc: sealCredentials(deps, credentials) });
+    const r = await startJob(deps, tx, c, 'aggregate', true, startableFrom(c), { credentialsEnc: sealCredentials(deps, credentials) });
     return { result: r.connection, events: r.events };
   });
 }

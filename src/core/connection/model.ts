@@ -42,6 +42,7 @@ export interface ConnectionJob {
   /** The connection's state when the job was started: a job that ends CONNECTED from a problem state repairs it. */
   fromState: ConnectionState;
   connectorStateEnc: string | null;
+  /** Claims of the current step in a row: a crash or an institution that is down adds one; an answer restarts it. */
   attempts: number;
   runAt: number;
   leaseUntil: number | null;

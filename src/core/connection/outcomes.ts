@@ -51,12 +51,13 @@ export async function applyOutcome(
 
     switch (outcome.kind) {
       case 'authenticated': {
-        if (fetched) {
+        const after = await move('CONNECTED', { ...endJob, isAuthenticated: true, credentialFailures: 0, successfullyAggregatedAt: now, statusMessage: null });
+        // Data is kept only for a connection that is still there and still ours.
+        if (after && fetched) {
           await tx.accounts.replaceAll(before.id, fetched.accounts);
           await tx.documents.upsertMany(fetched.documents);
         }
-        const after = await move('CONNECTED', { ...endJob, isAuthenticated: true, credentialFailures: 0, successfullyAggregatedAt: now, statusMessage: null });
-        await finishJob('succeeded');
+        await finishJob(after ? 'succeeded' : 'failed', after ? null : 'superseded');
         const repaired = STATE_GROUP[job.fromState] === 'needs_user' || job.fromState === 'INSTITUTION_DOWN';
         if (after && repaired) {
           // The problem cleared (Plaid's LOGIN_REPAIRED): its own event, so apps can drop their "fix your bank" banners.
@@ -78,13 +79,14 @@ export async function applyOutcome(
         const to = outcome.rejected ? 'REJECTED' : 'CHALLENGED';
         await move(to, { round, statusMessage: outcome.rejected ? 'The answer was not accepted. Try again.' : null }, { challengeCount: records.length });
         const promptOnly = records.every((r) => r.type === 'prompt');
+        // attempts counts consecutive tries of one step (retries of an institution that is down), so a step that got an answer restarts it.
         await tx.jobs.update(job.id, promptOnly
-          ? { status: 'queued', phase: 'poll', runAt: now + FIRST_POLL_MS, leaseUntil: null, connectorStateEnc: sealedState }
-          : { status: 'waiting', leaseUntil: null, connectorStateEnc: sealedState });
+          ? { status: 'queued', phase: 'poll', runAt: now + FIRST_POLL_MS, leaseUntil: null, connectorStateEnc: sealedState, attempts: 0 }
+          : { status: 'waiting', leaseUntil: null, connectorStateEnc: sealedState, attempts: 0 });
         break;
       }
       case 'awaiting_approval':
-        await tx.jobs.update(job.id, { status: 'queued', phase: 'poll', runAt: now + outcome.pollAfterMs, leaseUntil: null, connectorStateEnc: sealedState });
+        await tx.jobs.update(job.id, { status: 'queued', phase: 'poll', runAt: now + outcome.pollAfterMs, leaseUntil: null, connectorStateEnc: sealedState, attempts: 0 });
         break;
       case 'approval_refused':
         await expirePending(tx, before.id, 'answered');

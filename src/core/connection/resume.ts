@@ -43,37 +43,42 @@ function matchAnswers(pending: InstitutionChallenge[], answers: Answer[]): { cha
  * never re-sends a code (the job calls the connector's `answer`, not `login`).
  */
 export async function resume(deps: ConnectionDeps, c: Connection, answers: Answer[], idempotencyKey?: string): Promise<ConnectionView> {
-  if (idempotencyKey) {
-    const first = await deps.connections.resumes.get(c.id, idempotencyKey);
-    if (first) return JSON.parse(first) as ConnectionView;
+  const first = async () => {
+    const stored = idempotencyKey ? await deps.connections.resumes.get(c.id, idempotencyKey) : null;
+    return stored ? (JSON.parse(stored) as ConnectionView) : null;
+  };
+  const earlier = await first();
+  if (earlier) return earlier;
+  try {
+    return await applyResume(deps, c, answers, idempotencyKey);
+  } catch (err) {
+    // A concurrent resume with the same key won the race: the caller gets its result, as any repeat would.
+    const winner = err instanceof LatchkeyError && (err.code === 'LK_ERR_CONNECTION_NOT_CHALLENGED' || err.code === 'LK_ERR_ANSWERS_MISMATCH') ? await first() : null;
+    if (winner) return winner;
+    throw err;
   }
+}
+
+async function applyResume(deps: ConnectionDeps, c: Connection, answers: Answer[], idempotencyKey?: string): Promise<ConnectionView> {
   if (c.state !== 'CHALLENGED' && c.state !== 'REJECTED') fail('LK_ERR_CONNECTION_NOT_CHALLENGED', { detail: `The connection is ${c.state}.` });
   const now = deps.clock.now();
   const pending = (await deps.connections.challenges.listByConnection(c.id, c.round)).filter((x) => x.status === 'pending');
   if (pending.length === 0) fail('LK_ERR_CONNECTION_NOT_CHALLENGED', { detail: 'No challenge is waiting for an answer.' });
   if (pending.some((x) => x.expiresAt <= now)) fail('LK_ERR_CHALLENGE_EXPIRED', { field: 'challenges', detail: 'The challenge expired. Refresh the connection to start again.' });
   const matched = matchAnswers(pending, answers);
-  try {
-    return await transact(deps, async (tx) => {
-      const after = await tx.connections.transition(c.id, ['CHALLENGED', 'REJECTED'], { state: 'RESUMED', updatedAt: now, statusMessage: null }, c.round);
-      if (!after) fail('LK_ERR_CONNECTION_NOT_CHALLENGED', { detail: 'These challenges were already answered.' });
-      for (const m of matched) {
-        await tx.challenges.update(m.challenge.id, { status: 'answered', answerEnc: deps.secrets.encrypt(new TextEncoder().encode(m.value)) });
-      }
-      await tx.jobs.update(c.activeJobId!, { status: 'queued', phase: 'answer', runAt: now, leaseUntil: null });
-      const events = await recordTransition(tx, deps, after, c.state, { jobId: c.activeJobId, answered: matched.length });
-      const view = await viewConnection(deps, after, tx);
-      // Stored with the transition, so a concurrent repeat that loses the race finds it once this commits.
-      if (idempotencyKey) await tx.resumes.put(c.id, idempotencyKey, JSON.stringify(view), now);
-      return { result: view, events };
-    });
-  } catch (err) {
-    if (idempotencyKey && err instanceof LatchkeyError && err.code === 'LK_ERR_CONNECTION_NOT_CHALLENGED') {
-      const first = await deps.connections.resumes.get(c.id, idempotencyKey);
-      if (first) return JSON.parse(first) as ConnectionView;
+  return transact(deps, async (tx) => {
+    const after = await tx.connections.transition(c.id, ['CHALLENGED', 'REJECTED'], { state: 'RESUMED', updatedAt: now, statusMessage: null }, c.round);
+    if (!after) fail('LK_ERR_CONNECTION_NOT_CHALLENGED', { detail: 'These challenges were already answered.' });
+    for (const m of matched) {
+      await tx.challenges.update(m.challenge.id, { status: 'answered', answerEnc: deps.secrets.encrypt(new TextEncoder().encode(m.value)) });
     }
-    throw err;
-  }
+    await tx.jobs.update(c.activeJobId!, { status: 'queued', phase: 'answer', runAt: now, leaseUntil: null });
+    const events = await recordTransition(tx, deps, after, c.state, { jobId: c.activeJobId, answered: matched.length });
+    const view = await viewConnection(deps, after, tx);
+    // Stored with the transition, so a concurrent repeat that loses the race finds it once this commits.
+    if (idempotencyKey) await tx.resumes.put(c.id, idempotencyKey, JSON.stringify(view), now);
+    return { result: view, events };
+  });
 }
 
 /** A short-lived token that lets an end-user page resume exactly once, without the app's credentials (Synapse's access_token). */
@@ -86,17 +91,27 @@ export async function createAnswerToken(deps: ConnectionDeps, c: Connection): Pr
 }
 
 /**
- * Resumes with an answer token. The token is spent by the first resume that is
- * applied; a refused attempt (wrong shape, expired challenge) leaves it usable, a
- * second use after success is refused.
+ * Resumes with an answer token for connection `connectionId`. The token is spent by
+ * the first resume that is applied; a refused attempt (wrong shape, expired
+ * challenge) leaves it usable; a later use is refused, except a repeat with the first
+ * use's Idempotency-Key, which gets the first result.
  */
-export async function resumeWithToken(deps: ConnectionDeps, token: string | undefined, answers: Answer[], idempotencyKey?: string): Promise<ConnectionView> {
+export async function resumeWithToken(
+  deps: ConnectionDeps, connectionId: string, token: string | undefined, answers: Answer[], idempotencyKey?: string,
+): Promise<{ connection: Connection; view: ConnectionView }> {
   if (!token) fail('LK_ERR_ANSWER_TOKEN_INVALID');
   const tokenHash = deps.secrets.digest(token);
-  const found = await deps.connections.answerTokens.find(tokenHash, deps.clock.now());
-  const c = found ? await deps.connections.connections.get(found) : null;
+  const found = await deps.connections.answerTokens.find(tokenHash);
+  // A token works only for its own connection: any other looks like no token at all.
+  if (!found || found.connectionId !== connectionId) fail('LK_ERR_ANSWER_TOKEN_INVALID');
+  const c = await deps.connections.connections.get(connectionId);
   if (!c) fail('LK_ERR_ANSWER_TOKEN_INVALID');
+  if (idempotencyKey) {
+    const first = await deps.connections.resumes.get(c.id, idempotencyKey);
+    if (first) return { connection: c, view: JSON.parse(first) as ConnectionView };
+  }
+  if (found.usedAt !== null || found.expiresAt <= deps.clock.now()) fail('LK_ERR_ANSWER_TOKEN_INVALID');
   const view = await resume(deps, c, answers, idempotencyKey);
   await deps.connections.answerTokens.consume(tokenHash, deps.clock.now());
-  return view;
+  return { connection: c, view };
 }

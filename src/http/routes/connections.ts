@@ -11,6 +11,7 @@ import { createAnswerToken, resume, resumeWithToken } from '../../core/connectio
 import { CONNECTION_STATES } from '../../core/connection/connection-state.ts';
 import { INSTITUTION_CHALLENGE_TYPES } from '../../ports/institution.ts';
 import { fail } from '../../core/errors.ts';
+import { keyMayActFor } from '../../core/session/sessions.ts';
 import { metaOf, requireDevKey, requireSession } from '../auth.ts';
 import { emptyBodyIsObject, errors, Id, isoTimes, NullableTimestamp, security, Timestamp } from '../schemas.ts';
 
@@ -123,10 +124,13 @@ export function connectionRoutes(app: App, lk: Latchkey): void {
     const key = req.headers['idempotency-key'];
     const token = req.headers['x-answer-token'];
     if (token !== undefined) {
-      await requireDevKey(lk, req);
-      const r = await resumeWithToken(d, token, req.body.challenges, key);
-      if (r.connectionId !== req.params.connectionId) fail('LK_ERR_ANSWER_TOKEN_INVALID');
-      return reply.status(202).send(isoTimes(r));
+      const devKey = await requireDevKey(lk, req);
+      const c = await d.connections.connections.get(req.params.connectionId);
+      const org = c ? await d.store.organizations.get(c.orgId) : null;
+      // The key must belong to the connection's organization (or its partner), like a session's.
+      if (!org || !keyMayActFor(devKey, org)) fail('LK_ERR_ANSWER_TOKEN_INVALID');
+      const { view } = await resumeWithToken(d, req.params.connectionId, token, req.body.challenges, key);
+      return reply.status(202).send(isoTimes(view));
     }
     return reply.status(202).send(isoTimes(await resume(d, await own(lk, req, true), req.body.challenges, key)));
   });

@@ -146,9 +146,8 @@ export function sqlConnectionStore(db: Db, caps: { skipLocked: boolean }): Conne
     },
     answerTokens: {
       insert: async (t) => void (await db.insertInto('answerTokens').values({ ...t, usedAt: null }).execute()),
-      find: async (tokenHash, now) =>
-        (await db.selectFrom('answerTokens').select('connectionId').where('tokenHash', '=', tokenHash).where('usedAt', 'is', null)
-          .where('expiresAt', '>', now).executeTakeFirst())?.connectionId ?? null,
+      find: async (tokenHash) =>
+        (await db.selectFrom('answerTokens').select(['connectionId', 'expiresAt', 'usedAt']).where('tokenHash', '=', tokenHash).executeTakeFirst()) ?? null,
       async consume(tokenHash, now) {
         const r = await db.updateTable('answerTokens').set({ usedAt: now })
           .where('tokenHash', '=', tokenHash).where('usedAt', 'is', null).where('expiresAt', '>', now)
