@@ -4,6 +4,7 @@ import pino, { type Logger } from 'pino';
 export const REDACT_PATHS = [
   'req.headers.authorization', 'req.headers["x-dev-key"]', 'req.headers.devkey', 'req.headers.appkey', 'req.headers.sessionid', 'req.headers.cookie',
   '*.password', '*.code', '*.token', '*.sessionId', '*.rememberMeId', '*.mfaId', '*.devKey', '*.key', '*.body',
+  'req.headers["x-answer-token"]', '*.credentials', '*.answerToken', '*.secret', '*.value',
 ];
 
 /**

@@ -97,6 +97,17 @@ for (const backend of BACKENDS) {
       assert.ok(!view.includes('secret-login-name') && !view.includes('credentials'));
     });
 
+    it('a job Latchkey itself cannot run (unreadable credentials) does not leave the connection PROCESSING', async () => {
+      const c = await api.create('mfa_question', login());
+      await api.waitForState(c.connectionId, ['CHALLENGED']);
+      await h.lk.connectionDeps.connections.connections.transition(c.connectionId, ['CHALLENGED'], { credentialsEnc: 'v1.gone.AAAA.AAAA.AAAA' });
+      await api.answerAll(c.connectionId, 'correct');
+      const down = await api.waitForState(c.connectionId, ['INSTITUTION_DOWN']);
+      assert.equal(down.nextAction, 'refresh');
+      const jobs = (await h.call('GET', `/v1/connections/${c.connectionId}/jobs`, { devKey: t.devKey, session })).json().jobs;
+      assert.equal(jobs[0].error, 'internal_error');
+    });
+
     it('deleting a connection removes it and its data', async () => {
       const c = await api.create('good', login());
       await api.waitForState(c.connectionId, ['CONNECTED']);

@@ -38,6 +38,8 @@ export interface HarnessOptions {
   config?: Partial<Config>;
   /** Run the background worker (default true). */
   worker?: boolean;
+  /** Share this PostgreSQL database (another server process's) instead of creating one. */
+  databaseUrl?: string;
 }
 
 /** Polls `probe` until it returns a value that is not undefined, or fails after `timeoutMs`. */
@@ -57,11 +59,11 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, what: stri
  */
 export async function createHarness(backend: Backend, opts: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-test-'));
-  const pgdb = backend === 'postgres' ? await createTestDatabase() : null;
+  const pgdb = backend === 'postgres' && !opts.databaseUrl ? await createTestDatabase() : null;
   const config: Config = {
     ...configFromEnv({ LATCHKEY_SANDBOX: 'true', LOG_LEVEL: 'silent', ...opts.env }),
     dataDir,
-    databaseUrl: pgdb?.url,
+    databaseUrl: opts.databaseUrl ?? pgdb?.url,
     ...opts.config,
   };
   const time = new TestTime();

@@ -5,6 +5,7 @@ import { newId } from '../ids.ts';
 import { HOUR_MS } from '../limits.ts';
 import { applyOutcome, type Fetched } from './outcomes.ts';
 import { openCredentials, startJob, transact } from './connections.ts';
+import { recordTransition } from './events.ts';
 
 const decodeJson = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
 
@@ -71,14 +72,31 @@ export async function claimNextJob(deps: ConnectionDeps): Promise<ConnectionJob 
   return deps.connections.jobs.claimDue(now, now + deps.limits.jobLeaseSeconds * 1000);
 }
 
-/** Runs a claimed job; a job that breaks is marked failed rather than left leased. */
+/**
+ * Runs a claimed job. A job that breaks (not the institution: Latchkey itself, e.g. a
+ * missing decryption key) is marked failed and its connection leaves PROCESSING, so
+ * nothing waits forever on it.
+ */
 export async function runJob(deps: ConnectionDeps, job: ConnectionJob): Promise<void> {
   try {
     await executeJob(deps, job);
   } catch (err) {
-    await deps.connections.jobs.update(job.id, { status: 'failed', finishedAt: deps.clock.now(), leaseUntil: null, error: (err as Error).message.slice(0, 500) });
+    await abandon(deps, job);
     throw err;
   }
+}
+
+async function abandon(deps: ConnectionDeps, job: ConnectionJob): Promise<void> {
+  const now = deps.clock.now();
+  await transact(deps, async (tx) => {
+    await tx.jobs.update(job.id, { status: 'failed', finishedAt: now, leaseUntil: null, error: 'internal_error' });
+    const before = await tx.connections.get(job.connectionId);
+    if (!before || before.activeJobId !== job.id) return { result: undefined, events: [] };
+    const after = await tx.connections.transition(before.id, ['PROCESSING', 'RESUMED', 'CHALLENGED', 'REJECTED'], {
+      state: 'INSTITUTION_DOWN', activeJobId: null, updatedAt: now, statusMessage: 'The connection could not be updated. Try again later.',
+    });
+    return { result: undefined, events: after ? await recordTransition(tx, deps, after, before.state, { jobId: job.id }) : [] };
+  });
 }
 
 /** Claims one due job and runs it. Returns false when nothing was due. */
