@@ -17,6 +17,7 @@ import { institutionRoutes } from './routes/institutions.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { connectionEventRoutes } from './routes/connection-events.ts';
 import { adminWebhookRoutes } from './routes/admin-webhooks.ts';
+import { DIALECTS } from '../dialects/index.ts';
 
 /** Every area of the native API: one registration line each. */
 const ROUTES = [
@@ -65,5 +66,8 @@ export async function buildApp(lk: Latchkey): Promise<App> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', version: VERSION }));
   for (const routes of ROUTES) routes(app, lk);
+  for (const dialect of DIALECTS) {
+    await app.register(async (child) => dialect.register(child as App, lk), { prefix: dialect.prefix });
+  }
   return app;
 }

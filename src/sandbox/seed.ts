@@ -4,6 +4,7 @@ import type { Latchkey } from '../registry.ts';
 import { createDevKey, createOrganization, createUser } from '../core/account/accounts.ts';
 import { newId } from '../core/ids.ts';
 import { ADMIN_TOKEN_SETTING } from '../http/auth.ts';
+import { DIALECTS } from '../dialects/index.ts';
 
 /** The contents of data/sandbox.json (documented in docs/sandbox.md). */
 export interface SandboxCredentials {
@@ -39,7 +40,7 @@ export async function ensureSandbox(lk: Latchkey, baseUrl: string): Promise<Sand
     if (creds.organizationId === seededOrg) {
       const adminToken = config.adminToken ?? creds.adminToken;
       await installAdminToken(lk, adminToken);
-      return write(file, { ...creds, baseUrl, adminToken });
+      return write(file, await withDialects(lk, { ...creds, baseUrl, adminToken }));
     }
   }
   const org = await createOrganization(deps, { name: 'Sandbox Co', allowedOrigins: ['*'] });
@@ -58,10 +59,19 @@ export async function ensureSandbox(lk: Latchkey, baseUrl: string): Promise<Sand
   const adminToken = config.adminToken ?? `lk_admin_${deps.random.token(24)}`;
   await installAdminToken(lk, adminToken);
   await deps.store.settings.set(SEEDED_ORG_SETTING, org.id);
-  return write(file, {
+  return write(file, await withDialects(lk, {
     baseUrl, adminToken, organizationId: org.id, organizationName: org.name, devKey: dev.key, partnerKey: partner.key,
     user: { userId: user.id, username: user.username, password, phone: user.phone!, email: user.email! },
-  });
+  }));
+}
+
+/** Adds, under each dialect's own key, what that dialect's clients need (once: keys are shown only when made). */
+async function withDialects(lk: Latchkey, creds: SandboxCredentials): Promise<SandboxCredentials> {
+  const out: SandboxCredentials & Record<string, unknown> = { ...creds };
+  for (const d of DIALECTS) {
+    if (d.sandboxKey && d.sandboxCredentials && out[d.sandboxKey] === undefined) out[d.sandboxKey] = await d.sandboxCredentials(lk, creds);
+  }
+  return out;
 }
 
 function write(file: string, creds: SandboxCredentials): SandboxCredentials {

@@ -73,3 +73,23 @@ export interface DeviceView {
 export const viewDevice = (d: RememberedDevice): DeviceView => ({
   deviceId: d.id, deviceName: d.deviceName, createdAt: d.createdAt, expiresAt: d.expiresAt, lastUsedAt: d.lastUsedAt,
 });
+
+/**
+ * Step-up with a remembered device (BILL's POST /v3/mfa/step-up): a valid rememberMeId
+ * for this user and device makes the current session MFA-trusted; anything else
+ * leaves it as it was and answers false.
+ */
+export async function stepUpWithDevice(
+  deps: CoreDeps, ctx: { session: { id: string; kind: string; trustedAt: number | null }; user: User }, rememberMeId: string, deviceName: string | undefined, meta: RequestMeta | null,
+): Promise<boolean> {
+  if (ctx.session.kind !== 'user') return false;
+  try {
+    await redeemDevice(deps, ctx.user, rememberMeId, deviceName, meta);
+  } catch {
+    return false;
+  }
+  const now = deps.clock.now();
+  await deps.store.sessions.trust(ctx.session.id, now, 'remembered_device');
+  ctx.session.trustedAt = now;
+  return true;
+}
