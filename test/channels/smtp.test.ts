@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BACKENDS } from '../support/backends.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
-import { createTenant, signIn, type Tenant } from '../support/fixtures.ts';
+import { createTenant, signIn } from '../support/fixtures.ts';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { smtpChannel } from '../../src/channels/smtp/smtp-channel.ts';

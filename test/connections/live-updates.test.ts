@@ -4,9 +4,9 @@ import { createServer, type Server } from 'node:http';
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { BACKENDS } from '../support/backends.ts';
-import { createHarness, waitFor, type Harness } from '../support/harness.ts';
-import { createTenant, signIn, type Tenant } from '../support/fixtures.ts';
-import { connectionApi, type ConnectionApi } from './support.ts';
+import { waitFor, type Harness } from '../support/harness.ts';
+import { signIn, type Tenant } from '../support/fixtures.ts';
+import { connectionApi, openConnectionSuite, type ConnectionApi } from './support.ts';
 
 /** A webhook receiver that can be switched off (answers 503) and on. */
 async function receiver(): Promise<{ url: string; up: boolean; got: { body: any; signature: string; raw: string }[]; attempts: number; close(): Promise<void> }> {
@@ -31,16 +31,8 @@ async function receiver(): Promise<{ url: string; up: boolean; got: { body: any;
 
 for (const backend of BACKENDS) {
   describe(`live updates: webhooks and the event stream [${backend}]`, () => {
-    let h: Harness;
-    let t: Tenant;
-    let api: ConnectionApi;
-    let session: string;
-    before(async () => {
-      h = await createHarness(backend);
-      t = await createTenant(h);
-      session = await signIn(h, t);
-      api = connectionApi(h, t, session);
-    });
+    let h: Harness, t: Tenant, session: string, api: ConnectionApi;
+    before(async () => ({ h, t, session, api } = await openConnectionSuite(backend)));
     after(() => h.close());
 
     it('a receiver that is down, then up: every event arrives once, in order, signed', async () => {

@@ -6,25 +6,17 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BACKENDS } from '../support/backends.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
-import { createTenant, signIn, type Tenant } from '../support/fixtures.ts';
-import { connectionApi, type ConnectionApi } from './support.ts';
+import { type Harness } from '../support/harness.ts';
+import { createTenant,  type Tenant } from '../support/fixtures.ts';
+import { openConnectionSuite, type ConnectionApi } from './support.ts';
 
 let n = 0;
 const login = () => `resume${++n}`;
 
 for (const backend of BACKENDS) {
   describe(`resume safety [${backend}]`, () => {
-    let h: Harness;
-    let t: Tenant;
-    let api: ConnectionApi;
-    let session: string;
-    before(async () => {
-      h = await createHarness(backend);
-      t = await createTenant(h);
-      session = await signIn(h, t);
-      api = connectionApi(h, t, session);
-    });
+    let h: Harness, t: Tenant, session: string, api: ConnectionApi;
+    before(async () => ({ h, t, session, api } = await openConnectionSuite(backend)));
     after(() => h.close());
 
     it('50 concurrent resumes of one challenge: one applied, the rest get 409', async () => {

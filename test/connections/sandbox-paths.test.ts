@@ -5,9 +5,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BACKENDS } from '../support/backends.ts';
-import { createHarness, waitFor, type Harness } from '../support/harness.ts';
-import { createTenant, signIn, type Tenant } from '../support/fixtures.ts';
-import { connectionApi, type ConnectionApi } from './support.ts';
+import { waitFor, type Harness } from '../support/harness.ts';
+import { type Tenant } from '../support/fixtures.ts';
+import { openConnectionSuite, type ConnectionApi } from './support.ts';
 
 const HOLD_REASONS = [
   'account_issue_accept_toc', 'account_issue_verify_identity', 'account_issue_update_password',
@@ -18,16 +18,8 @@ const login = () => `user${++n}`;
 
 for (const backend of BACKENDS) {
   describe(`sandbox institution paths [${backend}]`, () => {
-    let h: Harness;
-    let t: Tenant;
-    let api: ConnectionApi;
-    let session: string;
-    before(async () => {
-      h = await createHarness(backend);
-      t = await createTenant(h);
-      session = await signIn(h, t);
-      api = connectionApi(h, t, session);
-    });
+    let h: Harness, t: Tenant, session: string, api: ConnectionApi;
+    before(async () => ({ h, t, session, api } = await openConnectionSuite(backend)));
     after(() => h.close());
 
     /** Answers `correct` round after round until the connection settles. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { waitFor, type Harness } from '../support/harness.ts';
-import type { Tenant } from '../support/fixtures.ts';
+import { createHarness, waitFor, type Harness } from '../support/harness.ts';
+import { createTenant, signIn, type Tenant } from '../support/fixtures.ts';
+import type { Backend } from '../support/backends.ts';
 
 export interface ConnectionApi {
   create(password: string, username?: string, institutionCode?: string): Promise<any>;
@@ -45,4 +46,19 @@ export function connectionApi(h: Harness, t: Tenant, session: string): Connectio
     },
   };
   return api;
+}
+
+export interface ConnectionSuite {
+  h: Harness;
+  t: Tenant;
+  session: string;
+  api: ConnectionApi;
+}
+
+/** A server on `backend`, a tenant, its signed-in user and a connection client for them. */
+export async function openConnectionSuite(backend: Backend): Promise<ConnectionSuite> {
+  const h = await createHarness(backend);
+  const t = await createTenant(h);
+  const session = await signIn(h, t);
+  return { h, t, session, api: connectionApi(h, t, session) };
 }
