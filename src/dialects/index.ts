@@ -1,5 +1,7 @@
 import type { Dialect } from './dialect.ts';
+import { q2Dialect } from './q2/index.ts';
 
 /** Every installed dialect: one line each. */
 export const DIALECTS: readonly Dialect[] = [
+  q2Dialect,
 ];
