@@ -67,7 +67,13 @@ export async function buildApp(lk: Latchkey): Promise<App> {
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', version: VERSION }));
   for (const routes of ROUTES) routes(app, lk);
   for (const dialect of DIALECTS) {
-    await app.register(async (child) => dialect.register(child as App, lk), { prefix: dialect.prefix });
+    await app.register(async (child) => {
+      // Vendor routes are documented on their dialect's own page, not in the native OpenAPI document.
+      child.addHook('onRoute', (route) => {
+        route.schema = { ...route.schema, hide: true };
+      });
+      await dialect.register(child as App, lk);
+    }, { prefix: dialect.prefix });
   }
   return app;
 }

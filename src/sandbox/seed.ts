@@ -40,7 +40,7 @@ export async function ensureSandbox(lk: Latchkey, baseUrl: string): Promise<Sand
     if (creds.organizationId === seededOrg) {
       const adminToken = config.adminToken ?? creds.adminToken;
       await installAdminToken(lk, adminToken);
-      return write(file, await withDialects(lk, { ...creds, baseUrl, adminToken }));
+      return write(file, await withDialects(lk, moveBaseUrl({ ...creds, adminToken }, baseUrl)));
     }
   }
   const org = await createOrganization(deps, { name: 'Sandbox Co', allowedOrigins: ['*'] });
@@ -63,6 +63,18 @@ export async function ensureSandbox(lk: Latchkey, baseUrl: string): Promise<Sand
     baseUrl, adminToken, organizationId: org.id, organizationName: org.name, devKey: dev.key, partnerKey: partner.key,
     user: { userId: user.id, username: user.username, password, phone: user.phone!, email: user.email! },
   }));
+}
+
+/** A restart may listen elsewhere: every URL in the file follows the new base URL. */
+function moveBaseUrl(creds: SandboxCredentials, baseUrl: string): SandboxCredentials {
+  const old = creds.baseUrl;
+  const move = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.startsWith(old) ? baseUrl + v.slice(old.length) : v;
+    if (Array.isArray(v)) return v.map(move);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, move(x)]));
+    return v;
+  };
+  return move(creds) as SandboxCredentials;
 }
 
 /** Adds, under each dialect's own key, what that dialect's clients need (once: keys are shown only when made). */

@@ -61,6 +61,8 @@ export interface InstitutionChallenge {
   connectionId: string;
   jobId: string;
   round: number;
+  /** The institution's order within the round. */
+  position: number;
   key: string;
   type: InstitutionChallengeType;
   label: string;

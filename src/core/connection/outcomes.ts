@@ -16,8 +16,8 @@ export interface Fetched {
 function challengeRecords(deps: ConnectionDeps, c: Connection, job: ConnectionJob, round: number, specs: ChallengeSpec[]): InstitutionChallenge[] {
   const now = deps.clock.now();
   const ttl = deps.limits.institutionChallengeMinutes * MINUTE_MS;
-  return specs.map((s) => ({
-    id: newId(deps.random, 'chg_', 28), connectionId: c.id, jobId: job.id, round, key: s.key, type: s.type, label: s.label,
+  return specs.map((s, position) => ({
+    id: newId(deps.random, 'chg_', 28), connectionId: c.id, jobId: job.id, round, position, key: s.key, type: s.type, label: s.label,
     options: (s.options ?? []).map((o) => ({ ...o, id: newId(deps.random, 'opt_', 28) })),
     image: s.image ?? null, medium: s.medium ?? null, status: 'pending', answerEnc: null,
     expiresAt: now + Math.min(ttl, (s.expiresInSeconds ?? Infinity) * 1000), createdAt: now,

@@ -49,6 +49,7 @@ export const m002_connections: Migration = {
       .addColumn('connection_id', 'varchar(40)', (c) => c.notNull())
       .addColumn('job_id', 'varchar(40)', (c) => c.notNull())
       .addColumn('round', 'integer', (c) => c.notNull())
+      .addColumn('position', 'integer', (c) => c.notNull())
       .addColumn('key', 'varchar(100)', (c) => c.notNull())
       .addColumn('type', 'varchar(32)', (c) => c.notNull())
       .addColumn('label', 'text', (c) => c.notNull())

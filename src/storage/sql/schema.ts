@@ -61,7 +61,7 @@ export interface JobRow {
   attempts: number; runAt: number; leaseUntil: number | null; createdAt: number; startedAt: number | null; finishedAt: number | null; error: string | null;
 }
 export interface InstitutionChallengeRow {
-  id: string; connectionId: string; jobId: string; round: number; key: string; type: string; label: string; options: string;
+  id: string; connectionId: string; jobId: string; round: number; position: number; key: string; type: string; label: string; options: string;
   image: string | null; medium: string | null; status: string; answerEnc: string | null; expiresAt: number; createdAt: number;
 }
 export interface ResumeRow { connectionId: string; idempotencyKey: string; result: string; createdAt: number }

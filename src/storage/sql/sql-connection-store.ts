@@ -112,7 +112,7 @@ export function sqlConnectionStore(db: Db, caps: { skipLocked: boolean }): Conne
       async listByConnection(connectionId, round) {
         let q = db.selectFrom('institutionChallenges').selectAll().where('connectionId', '=', connectionId);
         if (round !== undefined) q = q.where('round', '=', round);
-        return (await q.orderBy('round').orderBy('createdAt').orderBy('id').execute()).map(toChallenge);
+        return (await q.orderBy('round').orderBy('position').execute()).map(toChallenge);
       },
       update: async (id, patch) => void (await db.updateTable('institutionChallenges').set(fromChallenge(patch)).where('id', '=', id).execute()),
       dueForExpiry: async (now, limit) =>
