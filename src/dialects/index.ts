@@ -1,7 +1,9 @@
 import type { Dialect } from './dialect.ts';
 import { q2Dialect } from './q2/index.ts';
+import { mxDialect } from './mx/index.ts';
 
 /** Every installed dialect: one line each. */
 export const DIALECTS: readonly Dialect[] = [
   q2Dialect,
+  mxDialect,
 ];

@@ -1,0 +1,1 @@
+export { mxDialect } from './mx-dialect.ts';
