@@ -36,7 +36,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
     const value = Number(raw);
-    const min = key === 'totpDriftSteps' ? 0 : 1;
+    const min = key === 'totpDriftSteps' || key === 'institutionRetries' ? 0 : 1;
     if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}".`);
     limits[key] = value;
   }

@@ -54,6 +54,7 @@ export interface ConnectionStore {
     get(id: string): Promise<ConnectionEvent | null>;
   };
   accounts: {
+    /** Makes the connection's accounts these: an account already known by its externalId keeps its ID. */
     replaceAll(connectionId: string, accounts: Account[]): Promise<void>;
     listByConnection(connectionId: string): Promise<Account[]>;
   };

@@ -189,11 +189,16 @@ for (const backend of BACKENDS) {
       const r = await h.call('POST', `/v1/connections/${c.connectionId}/refresh`, { devKey: t.devKey, session, body: { kind: 'tax_documents' } });
       assert.equal(r.statusCode, 202, r.body);
       assert.equal((await driveToEnd(c.connectionId)).state, 'CONNECTED');
+      const accountsBefore = (await h.call('GET', `/v1/connections/${c.connectionId}/accounts`, { devKey: t.devKey, session })).json().accounts;
       const docs = (await h.call('GET', `/v1/connections/${c.connectionId}/documents`, { devKey: t.devKey, session })).json().documents;
       assert.equal(docs.length, 1);
       assert.match(docs[0].name, /1099/);
       const jobs = (await h.call('GET', `/v1/connections/${c.connectionId}/jobs`, { devKey: t.devKey, session })).json().jobs;
       assert.deepEqual(jobs.map((j: any) => `${j.kind}:${j.status}`), ['aggregate:succeeded', 'tax_documents:succeeded']);
+      await h.call('POST', `/v1/connections/${c.connectionId}/refresh`, { devKey: t.devKey, session, body: {} });
+      await driveToEnd(c.connectionId);
+      const accountsAfter = (await h.call('GET', `/v1/connections/${c.connectionId}/accounts`, { devKey: t.devKey, session })).json().accounts;
+      assert.deepEqual(accountsAfter.map((a: any) => a.accountId).sort(), accountsBefore.map((a: any) => a.accountId).sort(), 'account IDs survive a refresh');
     });
   });
 }

@@ -131,8 +131,15 @@ export function sqlConnectionStore(db: Db, caps: { skipLocked: boolean }): Conne
     },
     accounts: {
       async replaceAll(connectionId, list) {
-        await db.deleteFrom('accounts').where('connectionId', '=', connectionId).execute();
-        if (list.length) await db.insertInto('accounts').values(list).execute();
+        // An account keeps its ID across refreshes (matched by the institution's own ID); gone ones are removed.
+        for (const a of list) {
+          await db.insertInto('accounts').values(a).onConflict((oc) => oc.columns(['connectionId', 'externalId']).doUpdateSet({
+            name: a.name, type: a.type, mask: a.mask, balance: a.balance, currency: a.currency, updatedAt: a.updatedAt,
+          })).execute();
+        }
+        let gone = db.deleteFrom('accounts').where('connectionId', '=', connectionId);
+        if (list.length) gone = gone.where('externalId', 'not in', list.map((a) => a.externalId));
+        await gone.execute();
       },
       listByConnection: (connectionId) => db.selectFrom('accounts').selectAll().where('connectionId', '=', connectionId).orderBy('name').execute(),
     },
