@@ -41,9 +41,14 @@ export function startBackgroundWorker(deps: ConnectionDeps, logger: Logger, opts
     running.add(done);
   };
 
+  let lastSweep = -Infinity;
   async function tick(): Promise<void> {
-    await expireChallenges(deps);
-    await scheduleRefreshes(deps);
+    // Sweeps look at every connection and challenge: on the timer, not on every wake-up.
+    if (performance.now() - lastSweep >= opts.pollIntervalMs) {
+      lastSweep = performance.now();
+      await expireChallenges(deps);
+      await scheduleRefreshes(deps);
+    }
     while (!stopped && inFlight < opts.concurrency) {
       const job = await claimNextJob(deps);
       if (!job) break;

@@ -41,16 +41,24 @@ export function connectionEventRoutes(app: App, lk: Latchkey): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write(': connected\n\n');
     let busy = false;
+    let again = false;
     const send = (e: ConnectionEvent) => {
       if (e.seq <= lastSeq) return;
       lastSeq = e.seq;
       res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(payloadOf(e))}\n\n`);
     };
-    const catchUp = async () => {
-      if (busy) return;
+    // One read at a time; an event that arrives during a read triggers another, so none waits for the poll.
+    const catchUp = async (): Promise<void> => {
+      if (busy) {
+        again = true;
+        return;
+      }
       busy = true;
       try {
-        for (const e of await d.connections.events.listAfter(c.id, lastSeq)) send(e);
+        do {
+          again = false;
+          for (const e of await d.connections.events.listAfter(c.id, lastSeq)) send(e);
+        } while (again);
       } finally {
         busy = false;
       }

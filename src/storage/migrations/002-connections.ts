@@ -25,6 +25,7 @@ export const m002_connections: Migration = {
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('connections_user').on('connections').columns(['org_id', 'user_id']).execute();
+    await db.schema.createIndex('connections_refresh').on('connections').columns(['state', 'successfully_aggregated_at']).execute();
     await db.schema.createTable('connection_jobs')
       .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
       .addColumn('connection_id', 'varchar(40)', (c) => c.notNull())
@@ -62,6 +63,7 @@ export const m002_connections: Migration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('challenges_connection').on('institution_challenges').columns(['connection_id', 'round']).execute();
+    await db.schema.createIndex('challenges_expiry').on('institution_challenges').columns(['status', 'expires_at']).execute();
     await db.schema.createTable('resume_requests')
       .addColumn('connection_id', 'varchar(40)', (c) => c.notNull())
       .addColumn('idempotency_key', 'varchar(200)', (c) => c.notNull())
