@@ -42,7 +42,7 @@ export interface Latchkey {
   close(): Promise<void>;
 }
 
-export const DEFAULT_WORKER: WorkerOptions = Object.freeze({ pollIntervalMs: 500, concurrency: 8, webhookTimeoutMs: 5_000 });
+export const DEFAULT_WORKER: Omit<WorkerOptions, 'allowPrivateWebhooks'> = Object.freeze({ pollIntervalMs: 500, concurrency: 8, webhookTimeoutMs: 5_000 });
 
 export interface ComposeOptions {
   logger: Logger;
@@ -108,7 +108,7 @@ export async function composeLatchkey(config: Config, opts: ComposeOptions): Pro
       worker?.wake();
     },
     startWorker(overrides = {}) {
-      worker ??= startBackgroundWorker(connectionDeps, opts.logger, { ...DEFAULT_WORKER, ...overrides });
+      worker ??= startBackgroundWorker(connectionDeps, opts.logger, { ...DEFAULT_WORKER, allowPrivateWebhooks: config.sandbox, ...overrides });
       return worker;
     },
     async close() {

@@ -3,6 +3,7 @@ import type { Latchkey } from '../registry.ts';
 import type { RequestMeta } from '../core/deps.ts';
 import type { DevKey } from '../core/model.ts';
 import { authenticate, resolveDevKey, type SessionContext } from '../core/session/sessions.ts';
+import { assertPartner } from '../core/session/sign-in.ts';
 import { fail } from '../core/errors.ts';
 
 /** Header carrying the developer key on every /v1 request. */
@@ -34,7 +35,7 @@ export async function requireSession(lk: Latchkey, req: FastifyRequest): Promise
 
 export async function requirePartnerSession(lk: Latchkey, req: FastifyRequest): Promise<SessionContext> {
   const ctx = await requireSession(lk, req);
-  if (ctx.session.kind !== 'partner') fail('LK_ERR_FORBIDDEN', { detail: 'This endpoint needs a partner session (POST /v1/partner/sessions).' });
+  assertPartner(ctx);
   return ctx;
 }
 

@@ -3,6 +3,7 @@ import type { ConnectionEvent, WebhookDelivery, WebhookEndpoint } from '../core/
 import { newId } from '../core/ids.ts';
 import { fail } from '../core/errors.ts';
 import { signWebhook } from '../adapters/webhook-signature.ts';
+import { isPublicHost } from '../adapters/public-address.ts';
 
 /** What a receiver gets: one event, with the connection's sequence number for ordering. */
 export interface WebhookPayload {
@@ -19,9 +20,19 @@ export function payloadOf(e: ConnectionEvent): WebhookPayload {
   return { id: e.id, type: e.type, connectionId: e.connectionId, organizationId: e.orgId, seq: e.seq, occurredAt: new Date(e.at).toISOString(), data: e.data };
 }
 
-export async function createEndpoint(deps: ConnectionDeps, orgId: string, url: string): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+/** Outside the sandbox a receiver must be https on a public address: a webhook must not reach into the server's own network. */
+async function assertReceiver(url: URL, allowPrivate: boolean): Promise<void> {
+  if (allowPrivate) return;
+  if (url.protocol !== 'https:') fail('LK_ERR_VALIDATION', { field: 'url', detail: 'An https URL is required.' });
+  if (!(await isPublicHost(url.hostname))) fail('LK_ERR_VALIDATION', { field: 'url', detail: 'The URL must resolve to public addresses only.' });
+}
+
+export async function createEndpoint(
+  deps: ConnectionDeps, orgId: string, url: string, opts: { allowPrivate: boolean },
+): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   const parsed = URL.canParse(url) ? new URL(url) : null;
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) fail('LK_ERR_VALIDATION', { field: 'url', detail: 'An http or https URL is required.' });
+  await assertReceiver(parsed, opts.allowPrivate);
   const secret = `whsec_${deps.random.token(24)}`;
   const endpoint: WebhookEndpoint = {
     id: newId(deps.random, 'whk_', 24), orgId, url, secretEnc: deps.secrets.encrypt(new TextEncoder().encode(secret)), createdAt: deps.clock.now(), disabledAt: null,
@@ -32,6 +43,8 @@ export async function createEndpoint(deps: ConnectionDeps, orgId: string, url: s
 
 export interface DeliveryOptions {
   timeoutMs: number;
+  /** Sandbox: receivers on this machine are allowed. */
+  allowPrivate: boolean;
 }
 
 /** Backoff between attempts: base × 2^(attempt−1), capped at six hours. */
@@ -47,9 +60,9 @@ async function post(url: string, body: string, signature: string, timeoutMs: num
     });
     await res.body?.cancel();
     return res.ok ? null : `HTTP ${res.status}`;
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return cause ?? (err as Error).name;
+  } catch {
+    // One word for every network failure: the log must not tell refused from filtered ports (a scanning oracle).
+    return 'unreachable';
   }
 }
 
@@ -69,7 +82,9 @@ export async function deliverNext(deps: ConnectionDeps, opts: DeliveryOptions): 
   }
   const body = JSON.stringify(payloadOf(event));
   const secret = new TextDecoder().decode(deps.secrets.decrypt(endpoint.secretEnc));
-  const error = await post(endpoint.url, body, signWebhook(secret, body, Math.floor(deps.clock.now() / 1000)), opts.timeoutMs);
+  // Checked again at each send: the name may resolve elsewhere now.
+  const allowed = opts.allowPrivate || (await isPublicHost(new URL(endpoint.url).hostname));
+  const error = allowed ? await post(endpoint.url, body, signWebhook(secret, body, Math.floor(deps.clock.now() / 1000)), opts.timeoutMs) : 'refused: not a public address';
   const attempts = d.attempts + 1;
   const patch: Partial<WebhookDelivery> = error === null
     ? { status: 'delivered', attempts, deliveredAt: deps.clock.now(), leaseUntil: null, lastError: null }

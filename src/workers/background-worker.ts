@@ -10,6 +10,8 @@ export interface WorkerOptions {
   /** Jobs run at once (a slow institution must not hold up the others). */
   concurrency: number;
   webhookTimeoutMs: number;
+  /** Sandbox: webhooks may go to receivers on this machine. */
+  allowPrivateWebhooks: boolean;
 }
 
 export interface BackgroundWorker {
@@ -55,7 +57,7 @@ export function startBackgroundWorker(deps: ConnectionDeps, logger: Logger, opts
       inFlight += 1;
       track(runJob(deps, job));
     }
-    while (!stopped && (await deliverNext(deps, { timeoutMs: opts.webhookTimeoutMs }))) { /* drain due deliveries */ }
+    while (!stopped && (await deliverNext(deps, { timeoutMs: opts.webhookTimeoutMs, allowPrivate: opts.allowPrivateWebhooks }))) { /* drain due deliveries */ }
   }
 
   function schedule(ms: number) {

@@ -69,4 +69,14 @@ describe('outside sandbox mode', () => {
     assert.equal(r.json().code, 'LK_ERR_SANDBOX_ONLY');
     assert.equal((await h.call('POST', '/v1/operations/pay-bills', { body: {} })).statusCode, 404);
   });
+
+  it('a webhook must be https on a public address (no requests into the server\'s own network)', async () => {
+    const o = await h.call('POST', '/v1/admin/organizations', { admin: true, body: { name: 'Hooks Co' } });
+    const orgId = o.json().organizationId;
+    for (const url of ['http://example.com/hook', 'https://127.0.0.1/hook', 'https://169.254.169.254/latest', 'https://[::1]/x', 'https://10.1.2.3/x', 'https://localhost/x']) {
+      const r = await h.call('POST', `/v1/admin/organizations/${orgId}/webhooks`, { admin: true, body: { url } });
+      assert.equal(r.statusCode, 400, url);
+      assert.equal(r.json().field, 'url');
+    }
+  });
 });

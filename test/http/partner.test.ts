@@ -64,6 +64,12 @@ for (const backend of BACKENDS) {
       assert.equal(addUser.statusCode, 404);
     });
 
+    it('a partner session presented with a non-partner key cannot act as a partner', async () => {
+      const r = await h.call('POST', '/v1/partner/organizations', { devKey: t.devKey, session: partnerSession, body: { name: 'Sneaky Co' } });
+      assert.equal(r.statusCode, 403);
+      assert.equal(r.json().code, 'LK_ERR_FORBIDDEN');
+    });
+
     it('a user session cannot act as a partner', async () => {
       const s = await h.call('POST', '/v1/sessions', { devKey: t.devKey, body: { organizationId: t.orgId, username: t.username, password: PASSWORD } });
       const r = await h.call('POST', '/v1/partner/organizations', { devKey: t.devKey, session: s.json().sessionId, body: { name: 'x' } });

@@ -6,6 +6,7 @@ import { HOUR_MS } from '../limits.ts';
 import { applyOutcome, type Fetched } from './outcomes.ts';
 import { openCredentials, startJob, transact } from './connections.ts';
 import { recordTransition } from './events.ts';
+import { LatchkeyError } from '../errors.ts';
 
 const decodeJson = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
 
@@ -115,8 +116,10 @@ export async function scheduleRefreshes(deps: ConnectionDeps, limit = 50): Promi
       try {
         const r = await startJob(deps, tx, c, 'refresh', false, ['CONNECTED']);
         return { result: 1, events: r.events };
-      } catch {
-        return { result: 0, events: [] };
+      } catch (err) {
+        // Someone started a job meanwhile: nothing to refresh.
+        if (err instanceof LatchkeyError) return { result: 0, events: [] };
+        throw err;
       }
     });
   }

@@ -74,6 +74,7 @@ export async function applyOutcome(
           break;
         }
         const round = before.round + 1;
+        await expirePending(tx, before.id, 'answered', before.round);
         const records = challengeRecords(deps, before, job, round, outcome.challenges);
         await tx.challenges.insertMany(records);
         const to = outcome.rejected ? 'REJECTED' : 'CHALLENGED';
@@ -128,8 +129,8 @@ export async function applyOutcome(
   });
 }
 
-async function expirePending(tx: ConnectionStore, connectionId: string, status: 'expired' | 'answered'): Promise<void> {
-  for (const c of await tx.challenges.listByConnection(connectionId)) if (c.status === 'pending') await tx.challenges.update(c.id, { status });
+async function expirePending(tx: ConnectionStore, connectionId: string, status: 'expired' | 'answered', round?: number): Promise<void> {
+  for (const c of await tx.challenges.listByConnection(connectionId, round)) if (c.status === 'pending') await tx.challenges.update(c.id, { status });
 }
 
 /**
@@ -144,7 +145,8 @@ export async function expireChallenges(deps: ConnectionDeps, limit = 100): Promi
     expired += await transact(deps, async (tx) => {
       const before = await tx.connections.get(connectionId);
       const now = deps.clock.now();
-      await expirePending(tx, connectionId, 'expired');
+      // Only that round's challenges expire, and only if the connection still waits on that round.
+      await expirePending(tx, connectionId, 'expired', round);
       if (!before) return { result: 0, events: [] };
       const after = await tx.connections.transition(connectionId, ['CHALLENGED', 'REJECTED'], {
         state: 'EXPIRED', activeJobId: null, updatedAt: now, statusMessage: 'The verification was not completed in time.',

@@ -28,8 +28,6 @@ export interface Enrollment {
  */
 export interface FactorDefinition {
   readonly type: FactorType;
-  /** NIST SP 800-63B rev 4: email is not out-of-band; an organization may refuse such factors. */
-  readonly outOfBand: boolean;
   /** Whether a challenge sends something (and so can be resent). */
   readonly delivers: boolean;
   enroll(input: Record<string, unknown>, ctx: FactorContext): Promise<Enrollment>;

@@ -78,6 +78,13 @@ async function trustFromDevice(deps: CoreDeps, user: User, input: { rememberMeId
   return 'remembered_device';
 }
 
+/** A partner acts only through a partner session opened with a partner-level key, and presents that key. */
+export function assertPartner(ctx: { session: Session; devKey: DevKey }): void {
+  if (ctx.session.kind !== 'partner' || !ctx.devKey.partner) {
+    fail('LK_ERR_FORBIDDEN', { detail: 'This needs a partner session (POST /v1/partner/sessions) and a partner-level key.' });
+  }
+}
+
 /**
  * A partner opens a session as a user of an organization it created ("login as user").
  * Organizations it did not create look exactly like missing ones.
@@ -86,7 +93,7 @@ export async function loginAsUser(
   deps: CoreDeps, partner: { session: Session; devKey: DevKey },
   input: { organizationId: string; userId: string; rememberMeId?: string | undefined; device?: string | undefined }, meta: RequestMeta,
 ): Promise<SignInResult> {
-  if (partner.session.kind !== 'partner') fail('LK_ERR_FORBIDDEN', { detail: 'Login as user needs a partner session.' });
+  assertPartner(partner);
   const org = await deps.store.organizations.get(input.organizationId);
   if (!org || org.partnerKeyId !== partner.devKey.id) fail('LK_ERR_NOT_FOUND', { field: 'organizationId' });
   const user = await deps.store.users.get(input.userId);

@@ -1,6 +1,6 @@
 import type { Organization, RememberedDevice, User } from '../model.ts';
 import type { CoreDeps, RequestMeta } from '../deps.ts';
-import { fail } from '../errors.ts';
+import { fail, LatchkeyError } from '../errors.ts';
 import { audit } from '../audit.ts';
 import { newId } from '../ids.ts';
 import { DAY_MS } from '../limits.ts';
@@ -85,8 +85,9 @@ export async function stepUpWithDevice(
   if (ctx.session.kind !== 'user') return false;
   try {
     await redeemDevice(deps, ctx.user, rememberMeId, deviceName, meta);
-  } catch {
-    return false;
+  } catch (err) {
+    if (err instanceof LatchkeyError) return false;
+    throw err;
   }
   const now = deps.clock.now();
   await deps.store.sessions.trust(ctx.session.id, now, 'remembered_device');

@@ -18,7 +18,6 @@ export function normalizeBackupCode(code: string): string {
 /** One-time backup codes (the seeds' `useBackup`): shown once, stored as keyed digests, each usable once. */
 export const backupCodesFactor: FactorDefinition = {
   type: 'backup_codes',
-  outOfBand: false,
   delivers: false,
   async enroll(_input, { deps, user }) {
     const codes = Array.from({ length: deps.limits.backupCodeCount }, () => newCode(deps.random.bytes(CODE_LENGTH)));

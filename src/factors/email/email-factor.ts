@@ -10,7 +10,6 @@ const EMAIL = new RegExp(EMAIL_PATTERN);
 /** A six-digit code sent by email. Not out-of-band under NIST SP 800-63B rev 4; organizations may refuse it. */
 export const emailFactor: FactorDefinition = {
   type: 'email',
-  outOfBand: false,
   delivers: true,
   async enroll(input, { user }) {
     const email = typeof input.email === 'string' ? input.email : user.email;

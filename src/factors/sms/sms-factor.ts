@@ -9,7 +9,6 @@ export const E164 = /^\+[1-9]\d{7,14}$/;
 /** A six-digit code sent by text message to a phone the user registered. */
 export const smsFactor: FactorDefinition = {
   type: 'sms',
-  outOfBand: true,
   delivers: true,
   async enroll(input, { user }) {
     const phone = typeof input.phone === 'string' ? input.phone : user.phone;

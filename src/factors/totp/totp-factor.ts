@@ -8,7 +8,6 @@ import { keyURI, matchingStep, TOTP_SECRET_BYTES } from './totp.ts';
  */
 export const totpFactor: FactorDefinition = {
   type: 'totp',
-  outOfBand: false,
   delivers: false,
   async enroll(input, { deps, user, org }) {
     const secret = deps.random.bytes(TOTP_SECRET_BYTES);

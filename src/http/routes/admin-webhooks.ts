@@ -31,7 +31,7 @@ export function adminWebhookRoutes(app: App, lk: Latchkey): void {
   }, async (req, reply) => {
     await requireAdmin(lk, req);
     const org = await getOrganizationFor(d, req.params.organizationId, () => true);
-    const { endpoint, secret } = await createEndpoint(d, org.id, req.body.url);
+    const { endpoint, secret } = await createEndpoint(d, org.id, req.body.url, { allowPrivate: lk.config.sandbox });
     return reply.status(201).send(isoTimes({ endpointId: endpoint.id, organizationId: org.id, url: endpoint.url, createdAt: endpoint.createdAt, secret }));
   });
 

@@ -65,7 +65,10 @@ export function connectionEventRoutes(app: App, lk: Latchkey): void {
     };
     const unsubscribe = lk.bus.subscribe(() => void catchUp(), c.id);
     const poll = setInterval(() => void catchUp(), DB_POLL_MS);
-    const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    // The stream lives only as long as its session: sign-out, idle timeout or revocation ends it at the next beat.
+    const beat = setInterval(() => {
+      requireSession(lk, req).then(() => res.write(': keep-alive\n\n'), () => end());
+    }, HEARTBEAT_MS);
     const close = () => {
       open.delete(end);
       unsubscribe();
