@@ -1,5 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { EMAIL_PATTERN } from '../factors/email/email-factor.ts';
+import { E164_PATTERN } from '../factors/sms/sms-factor.ts';
 
 /** Shared schemas: one per endpoint drives validation, types and the OpenAPI document. */
 export const Problem = Type.Object({
@@ -16,7 +17,7 @@ export function errors(...statuses: number[]): Record<number, TSchema> {
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 time' });
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 export const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
-export const Phone = Type.String({ pattern: '^\\+[1-9][0-9]{7,14}$', description: 'E.164 phone number, e.g. +14155550100' });
+export const Phone = Type.String({ pattern: E164_PATTERN, description: 'E.164 phone number, e.g. +14155550100' });
 export const Email = Type.String({ maxLength: 320, pattern: EMAIL_PATTERN, description: 'One plain mailbox, e.g. ana@example.com' });
 export const DeviceName = Type.String({ minLength: 1, maxLength: 200, description: 'A nickname for the device, sent again at sign-in with rememberMeId.' });
 export const RememberMeId = Type.String({ minLength: 1, maxLength: 200, description: 'The rememberMeId returned when the device was remembered.' });

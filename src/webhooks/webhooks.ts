@@ -4,6 +4,7 @@ import { newId } from '../core/ids.ts';
 import { fail } from '../core/errors.ts';
 import { signWebhook } from '../adapters/webhook-signature.ts';
 import { isPublicHost } from '../adapters/public-address.ts';
+import { openText, sealText } from '../core/connection/sealed.ts';
 
 /** What a receiver gets: one event, with the connection's sequence number for ordering. */
 export interface WebhookPayload {
@@ -35,7 +36,7 @@ export async function createEndpoint(
   await assertReceiver(parsed, opts.allowPrivate);
   const secret = `whsec_${deps.random.token(24)}`;
   const endpoint: WebhookEndpoint = {
-    id: newId(deps.random, 'whk_', 24), orgId, url, secretEnc: deps.secrets.encrypt(new TextEncoder().encode(secret)), createdAt: deps.clock.now(), disabledAt: null,
+    id: newId(deps.random, 'whk_', 24), orgId, url, secretEnc: sealText(deps.secrets, secret), createdAt: deps.clock.now(), disabledAt: null,
   };
   await deps.connections.webhooks.insertEndpoint(endpoint);
   return { endpoint, secret };
@@ -81,7 +82,7 @@ export async function deliverNext(deps: ConnectionDeps, opts: DeliveryOptions): 
     return true;
   }
   const body = JSON.stringify(payloadOf(event));
-  const secret = new TextDecoder().decode(deps.secrets.decrypt(endpoint.secretEnc));
+  const secret = openText(deps.secrets, endpoint.secretEnc);
   // Checked again at each send: the name may resolve elsewhere now.
   const allowed = opts.allowPrivate || (await isPublicHost(new URL(endpoint.url).hostname));
   const error = allowed ? await post(endpoint.url, body, signWebhook(secret, body, Math.floor(deps.clock.now() / 1000)), opts.timeoutMs) : 'refused: not a public address';

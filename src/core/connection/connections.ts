@@ -9,6 +9,7 @@ import { CONNECTION_STATES, STATE_GROUP } from './connection-state.ts';
 import { fail } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { recordTransition } from './events.ts';
+import { openJson, sealJson } from './sealed.ts';
 import { describeState, viewChallenge, type ConnectionView } from './views.ts';
 
 export function connectorOf(deps: ConnectionDeps, code: string): InstitutionConnector {
@@ -32,11 +33,11 @@ export function checkCredentials(connector: InstitutionConnector, credentials: R
 }
 
 export function sealCredentials(deps: ConnectionDeps, credentials: Record<string, string>): string {
-  return deps.secrets.encrypt(new TextEncoder().encode(JSON.stringify(credentials)));
+  return sealJson(deps.secrets, credentials);
 }
 
 export function openCredentials(deps: ConnectionDeps, sealed: string): Record<string, string> {
-  return JSON.parse(new TextDecoder().decode(deps.secrets.decrypt(sealed))) as Record<string, string>;
+  return openJson<Record<string, string>>(deps.secrets, sealed);
 }
 
 /** States from which a new job may start: everything but a job already at work or waiting on the user's answers. */

@@ -6,15 +6,15 @@ import { HOUR_MS } from '../limits.ts';
 import { applyOutcome, type Fetched } from './outcomes.ts';
 import { openCredentials, startJob, transact } from './connections.ts';
 import { recordTransition } from './events.ts';
+import { openJson, openText } from './sealed.ts';
 import { LatchkeyError } from '../errors.ts';
 
-const decodeJson = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
 
 /** The answers of the round the job is resuming, by the connector's own keys. */
 async function answersOf(deps: ConnectionDeps, c: Connection): Promise<{ key: string; value: string }[]> {
   const round = await deps.connections.challenges.listByConnection(c.id, c.round);
   return round.filter((x) => x.status === 'answered' && x.answerEnc !== null)
-    .map((x) => ({ key: x.key, value: new TextDecoder().decode(deps.secrets.decrypt(x.answerEnc!)) }));
+    .map((x) => ({ key: x.key, value: openText(deps.secrets, x.answerEnc!) }));
 }
 
 async function step(deps: ConnectionDeps, connector: InstitutionConnector, job: ConnectionJob, c: Connection, input: StepInput): Promise<StepResult> {
@@ -51,7 +51,7 @@ export async function executeJob(deps: ConnectionDeps, job: ConnectionJob): Prom
     return;
   }
   const connector = deps.institutions.get(c.institutionCode);
-  const state = job.connectorStateEnc ? decodeJson(deps.secrets.decrypt(job.connectorStateEnc)) : {};
+  const state = job.connectorStateEnc ? openJson<Record<string, unknown>>(deps.secrets, job.connectorStateEnc) : {};
   const input: StepInput = { credentials: openCredentials(deps, c.credentialsEnc), state };
   let result: StepResult;
   let fetched: Fetched | null = null;

@@ -6,6 +6,7 @@ import { canTransition, STATE_GROUP, type ConnectionState } from './connection-s
 import { newId } from '../ids.ts';
 import { MINUTE_MS } from '../limits.ts';
 import { recordTransition } from './events.ts';
+import { sealJson } from './sealed.ts';
 import { transact } from './connections.ts';
 
 export interface Fetched {
@@ -36,7 +37,7 @@ export async function applyOutcome(
   deps: ConnectionDeps, job: ConnectionJob, before: Connection, outcome: StepOutcome, state: ConnectorState, fetched: Fetched | null,
 ): Promise<void> {
   const now = deps.clock.now();
-  const sealedState = deps.secrets.encrypt(new TextEncoder().encode(JSON.stringify(state)));
+  const sealedState = sealJson(deps.secrets, state);
   await transact(deps, async (tx) => {
     const events: ConnectionEvent[] = [];
     const move = async (to: ConnectionState, patch: Partial<Connection>, extra: Record<string, unknown> = {}) => {

@@ -3,6 +3,7 @@ import type { Connection, InstitutionChallenge } from './model.ts';
 import { fail, LatchkeyError } from '../errors.ts';
 import { MINUTE_MS } from '../limits.ts';
 import { recordTransition } from './events.ts';
+import { sealText } from './sealed.ts';
 import { transact, viewConnection } from './connections.ts';
 import type { ConnectionView } from './views.ts';
 
@@ -70,7 +71,7 @@ async function applyResume(deps: ConnectionDeps, c: Connection, answers: Answer[
     const after = await tx.connections.transition(c.id, ['CHALLENGED', 'REJECTED'], { state: 'RESUMED', updatedAt: now, statusMessage: null }, c.round);
     if (!after) fail('LK_ERR_CONNECTION_NOT_CHALLENGED', { detail: 'These challenges were already answered.' });
     for (const m of matched) {
-      await tx.challenges.update(m.challenge.id, { status: 'answered', answerEnc: deps.secrets.encrypt(new TextEncoder().encode(m.value)) });
+      await tx.challenges.update(m.challenge.id, { status: 'answered', answerEnc: sealText(deps.secrets, m.value) });
     }
     await tx.jobs.update(c.activeJobId!, { status: 'queued', phase: 'answer', runAt: now, leaseUntil: null });
     const events = await recordTransition(tx, deps, after, c.state, { jobId: c.activeJobId, answered: matched.length });

@@ -27,27 +27,30 @@ export async function rememberDevice(
   return { rememberMeId, device };
 }
 
+/** The one rule for a remembered device: this user's, this device's (compared in constant time), not revoked, not expired. */
+function deviceValid(deps: CoreDeps, device: RememberedDevice | null, user: User, deviceName: string | undefined): device is RememberedDevice {
+  return device !== null && device.userId === user.id && device.revokedAt === null && device.expiresAt > deps.clock.now()
+    && deviceName !== undefined && deps.secrets.equal(device.deviceName, deviceName);
+}
+
+const findDevice = (deps: CoreDeps, rememberMeId: string) => deps.store.devices.findByTokenHash(deps.secrets.digest(rememberMeId));
+
 /** Checks a rememberMeId presented at sign-in; refuses another user, another device, revoked or expired. */
 export async function redeemDevice(
   deps: CoreDeps, user: User, rememberMeId: string, deviceName: string | undefined, meta: RequestMeta | null,
 ): Promise<RememberedDevice> {
-  const device = await deps.store.devices.findByTokenHash(deps.secrets.digest(rememberMeId));
-  const now = deps.clock.now();
-  const valid = device !== null && device.userId === user.id && device.revokedAt === null
-    && device.expiresAt > now && deviceName !== undefined && deps.secrets.equal(device.deviceName, deviceName);
-  if (!valid) {
+  const device = await findDevice(deps, rememberMeId);
+  if (!deviceValid(deps, device, user, deviceName)) {
     await audit(deps, 'device.refused', { orgId: user.orgId, userId: user.id }, meta, { deviceName: deviceName ?? null });
     fail('LK_ERR_REMEMBERED_DEVICE_INVALID', { field: 'rememberMeId' });
   }
-  await deps.store.devices.markUsed(device.id, now);
+  await deps.store.devices.markUsed(device.id, deps.clock.now());
   return device;
 }
 
-/** Whether a remembered device is still trusted, without using it (BILL's MFAStatus). */
+/** Whether a remembered device is still trusted, without using it (BILL's MFAStatus): the same rule as at sign-in. */
 export async function isDeviceTrusted(deps: CoreDeps, user: User, rememberMeId: string, deviceName: string | undefined): Promise<boolean> {
-  const device = await deps.store.devices.findByTokenHash(deps.secrets.digest(rememberMeId));
-  return device !== null && device.userId === user.id && device.revokedAt === null && device.expiresAt > deps.clock.now()
-    && (deviceName === undefined || device.deviceName === deviceName);
+  return deviceValid(deps, await findDevice(deps, rememberMeId), user, deviceName);
 }
 
 export async function listDevices(deps: CoreDeps, userId: string): Promise<RememberedDevice[]> {

@@ -4,7 +4,8 @@ import { fail } from '../../core/errors.ts';
 import { maskPhone } from '../mask.ts';
 
 /** E.164: a plus sign and 8 to 15 digits. */
-export const E164 = /^\+[1-9]\d{7,14}$/;
+export const E164_PATTERN = '^\\+[1-9][0-9]{7,14}$';
+const E164 = new RegExp(E164_PATTERN);
 
 /** A six-digit code sent by text message to a phone the user registered. */
 export const smsFactor: FactorDefinition = {
