@@ -37,7 +37,11 @@ export async function buildApp(lk: Latchkey): Promise<App> {
     bodyLimit: lk.config.bodyLimitBytes,
     // Request lines only at debug level: one log write per request would dominate the hot path.
     logController: new LogController({ disableRequestLogging: lk.config.logLevel !== 'debug' }),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    // verbose: validation errors carry their schema, so a message can list the allowed values.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, verbose: true } },
+    maxParamLength: 200,
+    // Errors the router raises before any handler (an over-long path parameter, a malformed URL) are problems too.
+    frameworkErrors: (err, _req, reply) => sendProblem(reply, new LatchkeyError(err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'LK_ERR_NOT_FOUND' : 'LK_ERR_VALIDATION', { field: 'path', detail: 'The URL path is not valid.' })),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(Problem);

@@ -19,7 +19,7 @@ export function problemOf(err: LatchkeyError): Problem {
   return p;
 }
 
-interface AjvIssue { instancePath?: string; keyword?: string; message?: string; params?: Record<string, unknown> }
+interface AjvIssue { instancePath?: string; keyword?: string; message?: string; params?: Record<string, unknown>; parentSchema?: Record<string, unknown> }
 
 /** Names the field an Ajv validation error is about, as a dotted path (`body.phone`). */
 function fieldOf(issue: AjvIssue, part: string | undefined): string {
@@ -29,9 +29,23 @@ function fieldOf(issue: AjvIssue, part: string | undefined): string {
   return [part ?? 'body', ...path].join('.');
 }
 
-function reasonOf(issue: AjvIssue): string {
+/** The values a union of constants allows, when the failing schema is one. */
+function allowedValues(issues: AjvIssue[]): string[] | null {
+  const union = issues.find((i) => i.keyword === 'anyOf')?.parentSchema?.anyOf;
+  if (!Array.isArray(union) || !union.every((s) => s && typeof s === 'object' && 'const' in s)) return null;
+  return union.map((s) => String((s as { const: unknown }).const));
+}
+
+function reasonOf(issue: AjvIssue, issues: AjvIssue[]): string {
   if (issue.keyword === 'additionalProperties') return 'is not a known field';
   if (issue.keyword === 'required') return 'is required';
+  const allowed = allowedValues(issues);
+  if (allowed) return `must be one of: ${allowed.join(', ')}`;
+  if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) return `must be one of: ${issue.params.allowedValues.join(', ')}`;
+  if (issue.keyword === 'pattern') {
+    const description = issue.parentSchema?.description;
+    return typeof description === 'string' ? `is not in the expected form (${description})` : 'is not in the expected form';
+  }
   return issue.message ?? 'is invalid';
 }
 
@@ -42,7 +56,7 @@ export function toLatchkeyError(err: FastifyError | Error): LatchkeyError {
   if (fe.validation && fe.validation.length > 0) {
     const issue = fe.validation[0]!;
     const field = fieldOf(issue, fe.validationContext);
-    return new LatchkeyError('LK_ERR_VALIDATION', { field, detail: `${field} ${reasonOf(issue)}.` });
+    return new LatchkeyError('LK_ERR_VALIDATION', { field, detail: `${field} ${reasonOf(issue, fe.validation)}.` });
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -59,7 +59,7 @@ export async function startJob(
   const now = deps.clock.now();
   const job: ConnectionJob = {
     id: newId(deps.random, 'job_', 24), connectionId: connection.id, kind, interactive, status: 'queued', phase: 'login',
-    fromState: connection.state, connectorStateEnc: null, attempts: 0, runAt: now, leaseUntil: null,
+    fromState: connection.state, ordinal: 0, connectorStateEnc: null, attempts: 0, runAt: now, leaseUntil: null,
     createdAt: now, startedAt: null, finishedAt: null, error: null,
   };
   const after = await tx.connections.transition(connection.id, from, {
@@ -71,7 +71,7 @@ export async function startJob(
     if (current && (STATE_GROUP[current.state] === 'processing' || current.state === 'CHALLENGED' || current.state === 'REJECTED')) fail('LK_ERR_CONNECTION_BUSY');
     fail('LK_ERR_CONNECTION_STATE', { detail: `A ${kind} job cannot start from ${current?.state ?? 'this state'}.` });
   }
-  await tx.jobs.insert(job);
+  await tx.jobs.insert({ ...job, ordinal: after.eventSeq });
   const events = await recordTransition(tx, deps, after, connection.state, { jobId: job.id, jobKind: kind, interactive });
   return { connection: after, events };
 }

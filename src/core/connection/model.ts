@@ -41,6 +41,8 @@ export interface ConnectionJob {
   phase: JobPhase;
   /** The connection's state when the job was started: a job that ends CONNECTED from a problem state repairs it. */
   fromState: ConnectionState;
+  /** The connection's event sequence number when the job started: orders a connection's jobs. */
+  ordinal: number;
   connectorStateEnc: string | null;
   /** Claims of the current step in a row: a crash or an institution that is down adds one; an answer restarts it. */
   attempts: number;

@@ -32,14 +32,14 @@ const NEXT: Record<DenyReason, string> = {
   forbidden: 'This credential cannot perform the operation; sign in as a user with a full session.',
 };
 
-export function deny(operation: string, reason: DenyReason): Decision {
-  return { allow: false, operation, reason, next: NEXT[reason] };
+export function deny(operation: string, reason: DenyReason, next = NEXT[reason]): Decision {
+  return { allow: false, operation, reason, next };
 }
 
 /** Decides whether the session may perform `operation`. Unknown operations are refused. */
 export function decide(deps: CoreDeps, policy: Policy, ctx: SessionContext, operation: string): Decision {
   const req = policy[operation];
-  if (!req) return deny(operation, 'forbidden');
+  if (!req) return deny(operation, 'forbidden', `The policy names no operation "${operation}".`);
   if (req.level === 'session') {
     return req.write && ctx.session.scope === 'read' ? deny(operation, 'forbidden') : { allow: true, operation };
   }

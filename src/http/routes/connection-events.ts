@@ -57,7 +57,10 @@ export function connectionEventRoutes(app: App, lk: Latchkey): void {
       try {
         do {
           again = false;
-          for (const e of await d.connections.events.listAfter(c.id, lastSeq)) send(e);
+          const events = await d.connections.events.listAfter(c.id, lastSeq);
+          // Nothing is sent once the session has ended (sign-out, idle timeout, revocation).
+          if (events.length > 0 && !(await requireSession(lk, req).then(() => true, () => false))) return end();
+          for (const e of events) send(e);
         } while (again);
       } finally {
         busy = false;

@@ -34,6 +34,7 @@ export const m002_connections: Migration = {
       .addColumn('status', 'varchar(16)', (c) => c.notNull())
       .addColumn('phase', 'varchar(16)', (c) => c.notNull())
       .addColumn('from_state', 'varchar(32)', (c) => c.notNull())
+      .addColumn('ordinal', 'integer', (c) => c.notNull())
       .addColumn('connector_state_enc', 'text')
       .addColumn('attempts', 'integer', (c) => c.notNull())
       .addColumn('run_at', 'bigint', (c) => c.notNull())

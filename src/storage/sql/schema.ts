@@ -57,7 +57,7 @@ export interface ConnectionRow {
   eventSeq: number; createdAt: number; updatedAt: number;
 }
 export interface JobRow {
-  id: string; connectionId: string; kind: string; interactive: number; status: string; phase: string; fromState: string; connectorStateEnc: string | null;
+  id: string; connectionId: string; kind: string; interactive: number; status: string; phase: string; fromState: string; ordinal: number; connectorStateEnc: string | null;
   attempts: number; runAt: number; leaseUntil: number | null; createdAt: number; startedAt: number | null; finishedAt: number | null; error: string | null;
 }
 export interface InstitutionChallengeRow {

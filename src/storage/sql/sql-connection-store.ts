@@ -86,7 +86,7 @@ export function sqlConnectionStore(db: Db, caps: { skipLocked: boolean }): Conne
       },
       update: async (id, patch) => void (await db.updateTable('connectionJobs').set(fromJob(patch)).where('id', '=', id).execute()),
       listByConnection: async (connectionId) =>
-        (await db.selectFrom('connectionJobs').selectAll().where('connectionId', '=', connectionId).orderBy('createdAt').execute()).map(toJob),
+        (await db.selectFrom('connectionJobs').selectAll().where('connectionId', '=', connectionId).orderBy('ordinal').execute()).map(toJob),
       async claimDue(now, leaseUntil) {
         const due = sql<string>`(SELECT id FROM connection_jobs WHERE (status = 'queued' AND run_at <= ${now}) OR (status = 'running' AND lease_until < ${now}) ORDER BY run_at LIMIT 1${lock})`;
         const r = await db.updateTable('connectionJobs')
