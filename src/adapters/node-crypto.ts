@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Random, Secrets } from '../ports/crypto.ts';
 
 export const nodeRandom: Random = {
@@ -39,7 +39,9 @@ export function parseKeyRing(spec: string): KeyRing {
  * Secrets backed by node:crypto: SHA-256 digests for high-entropy tokens, HMAC-SHA-256
  * under a server key for low-entropy codes, AES-256-GCM for data at rest.
  */
-export function nodeSecrets(ring: KeyRing, macKey: Buffer): Secrets {
+export function nodeSecrets(ring: KeyRing, macKeyBytes: Buffer): Secrets {
+  // A KeyObject made once: HMAC with a raw Buffer key re-imports the key on every call.
+  const macKey = createSecretKey(macKeyBytes);
   return {
     digest: (secret) => createHash('sha256').update(secret).digest('base64url'),
     mac: (context, secret) => createHmac('sha256', macKey).update(context).update('\0').update(secret).digest('base64url'),

@@ -37,6 +37,8 @@ export async function buildApp(lk: Latchkey): Promise<App> {
     bodyLimit: lk.config.bodyLimitBytes,
     // Request lines only at debug level: one log write per request would dominate the hot path.
     logController: new LogController({ disableRequestLogging: lk.config.logLevel !== 'debug' }),
+    // Below debug nothing is logged per request, so requests share the server's logger instead of each making a child.
+    ...(lk.config.logLevel === 'debug' ? {} : { childLoggerFactory: (logger: FastifyBaseLogger) => logger }),
     // verbose: validation errors carry their schema, so a message can list the allowed values.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, verbose: true } },
     maxParamLength: 200,
