@@ -1,12 +1,88 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
+import type { DevKey } from '../../core/model.ts';
 import type { Store } from '../../ports/store.ts';
-import type { Database } from './schema.ts';
+import type { Database, DevKeyRow, OrganizationRow, SessionRow, UserRow } from './schema.ts';
 import * as m from './mappers.ts';
 
 const changed = (r: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => (r.numUpdatedRows ?? r.numDeletedRows ?? 0n) > 0n;
 
+/** Placeholders for {@link prepared}: unlikely ever to be a real parameter. */
+const P1 = '\u0000latchkey:param:1';
+const P2 = '\u0000latchkey:param:2';
+
+/**
+ * A query on the hot path, built and compiled by Kysely once (so each dialect gets its
+ * own SQL and placeholders) and then run with fresh parameters: per call it skips query
+ * building, plugin rewriting and compilation, and still goes through Kysely's executor
+ * (and so the SQLite connection lock). Parameters given as P1/P2 when building are
+ * substituted at run time; the others are kept. With `db.withoutPlugins()` as `executor`
+ * the rows come back with the database's snake_case column names.
+ */
+function prepared<R>(query: Compilable<R>, executor: Kysely<Database>): (p1: unknown, p2?: unknown) => Promise<R[]> {
+  const compiled = query.compile();
+  const slots = compiled.parameters.map((p) => (p === P1 ? 1 : p === P2 ? 2 : 0));
+  return async (p1, p2) => {
+    const parameters = compiled.parameters.map((p, i) => (slots[i] === 1 ? p1 : slots[i] === 2 ? p2 : p));
+    return (await executor.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>)).rows;
+  };
+}
+
+/**
+ * Developer keys are looked up on every request by the digest of the key. Found keys
+ * are remembered for this long, so a revocation (revokedAt set) takes effect within
+ * this many seconds in each server process; unknown keys are never remembered.
+ */
+export const DEV_KEY_CACHE_MS = 5_000;
+const DEV_KEY_CACHE_MAX = 10_000;
+
+const SESSION_COLUMNS = [
+  'id', 'tokenHash', 'kind', 'userId', 'orgId', 'devKeyId', 'scope', 'createdAt', 'lastSeenAt', 'expiresAt', 'idleMinutes', 'trustedAt', 'trustMethod', 'endedAt', 'name',
+] as const;
+const USER_COLUMNS = ['id', 'orgId', 'username', 'passwordHash', 'email', 'phone', 'failedAttempts', 'lockedUntil', 'createdAt'] as const;
+const ORG_COLUMNS = [
+  'id', 'name', 'mfaRequired', 'allowEmailFactor', 'sessionIdleMinutes', 'rememberDeviceDays', 'allowedOrigins', 'partnerKeyId', 'createdAt',
+] as const;
+/** Fails to compile when a table gains a column the lists above do not name. */
+type Exactly<Row, Listed> = [Exclude<keyof Row, Listed>, Exclude<Listed, keyof Row>] extends [never, never] ? true : never;
+const columnsListed: [Exactly<SessionRow, (typeof SESSION_COLUMNS)[number]>, Exactly<UserRow, (typeof USER_COLUMNS)[number]>, Exactly<OrganizationRow, (typeof ORG_COLUMNS)[number]>] = [true, true, true];
+void columnsListed;
+
+/** The CamelCasePlugin's mapping (passwordHash → password_hash), for reading rows fetched without it. */
+const snake = (c: string) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`);
+const cap = <S extends string>(c: S) => `${c[0]!.toUpperCase()}${c.slice(1)}` as Capitalize<S>;
+const SESSION_KEYS = SESSION_COLUMNS.map((c) => [c, snake(c)] as const);
+const USER_KEYS = USER_COLUMNS.map((c) => [c, `ctx_user_${snake(c)}`] as const);
+const ORG_KEYS = ORG_COLUMNS.map((c) => [c, `ctx_org_${snake(c)}`] as const);
+
+/** findContext's row, in snake_case: the session's columns, the user's and organization's prefixed ctx_user_ and ctx_org_. */
+type ContextRow = Record<string, unknown>;
+
+function splitContext(r: ContextRow): { session: SessionRow; user: UserRow; org: OrganizationRow; hasActiveFactor: boolean } {
+  const session: Record<string, unknown> = {};
+  const user: Record<string, unknown> = {};
+  const org: Record<string, unknown> = {};
+  for (const [c, k] of SESSION_KEYS) session[c] = r[k];
+  for (const [c, k] of USER_KEYS) user[c] = r[k];
+  for (const [c, k] of ORG_KEYS) org[c] = r[k];
+  // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
+  const hasActiveFactor = r.has_active_factor === true || Number(r.has_active_factor) === 1;
+  return { session: session as unknown as SessionRow, user: user as unknown as UserRow, org: org as unknown as OrganizationRow, hasActiveFactor };
+}
+
 /** The Store over Kysely: one query layer shared by SQLite and PostgreSQL. */
 export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): Store {
+  const devKeyByHash = prepared(db.selectFrom('devKeys').selectAll().where('keyHash', '=', P1), db);
+  const devKeyCache = new Map<string, { key: DevKey; until: number }>();
+  // The hot path: one round trip instead of four, read without the CamelCasePlugin's per-row remapping.
+  const sessionContext = prepared(db.selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .innerJoin('organizations as o', 'o.id', 's.orgId')
+    .select(SESSION_COLUMNS.map((c) => `s.${c}` as const))
+    .select(USER_COLUMNS.map((c) => `u.${c} as ctxUser${cap(c)}` as const))
+    .select(ORG_COLUMNS.map((c) => `o.${c} as ctxOrg${cap(c)}` as const))
+    .select((eb) => eb.exists(eb.selectFrom('factors as f').select('f.id').whereRef('f.userId', '=', 's.userId').where('f.status', '=', 'active')).as('hasActiveFactor'))
+    .where('s.tokenHash', '=', P1), db.withoutPlugins()) as (tokenHash: string) => Promise<ContextRow[]>;
+  const touchSession = prepared(db.updateTable('sessions').set({ lastSeenAt: P2 as unknown as number }).where('id', '=', P1), db);
   return {
     organizations: {
       insert: async (org) => void (await db.insertInto('organizations').values(m.fromOrganization(org)).execute()),
@@ -39,8 +115,18 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
     devKeys: {
       insert: async (key) => void (await db.insertInto('devKeys').values(m.fromDevKey(key)).execute()),
       async findByHash(keyHash) {
-        const r = await db.selectFrom('devKeys').selectAll().where('keyHash', '=', keyHash).executeTakeFirst();
-        return r ? m.toDevKey(r) : null;
+        const now = Date.now();
+        const hit = devKeyCache.get(keyHash);
+        if (hit && hit.until > now) return { ...hit.key };
+        const [r] = (await devKeyByHash(keyHash)) as DevKeyRow[];
+        if (!r) {
+          devKeyCache.delete(keyHash);
+          return null;
+        }
+        const key = m.toDevKey(r);
+        if (devKeyCache.size >= DEV_KEY_CACHE_MAX) devKeyCache.clear();
+        devKeyCache.set(keyHash, { key, until: now + DEV_KEY_CACHE_MS });
+        return { ...key };
       },
       async get(id) {
         const r = await db.selectFrom('devKeys').selectAll().where('id', '=', id).executeTakeFirst();
@@ -50,21 +136,16 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
     sessions: {
       insert: async (s) => void (await db.insertInto('sessions').values(s).execute()),
       async findContext(tokenHash) {
-        const s = await db.selectFrom('sessions').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
-        if (!s) return null;
-        const [user, org, factor] = await Promise.all([
-          db.selectFrom('users').selectAll().where('id', '=', s.userId).executeTakeFirst(),
-          db.selectFrom('organizations').selectAll().where('id', '=', s.orgId).executeTakeFirst(),
-          db.selectFrom('factors').select('id').where('userId', '=', s.userId).where('status', '=', 'active').limit(1).executeTakeFirst(),
-        ]);
-        if (!user || !org) return null;
-        return { session: m.toSession(s), user, org: m.toOrganization(org), hasActiveFactor: factor !== undefined };
+        const [row] = await sessionContext(tokenHash);
+        if (!row) return null;
+        const { session, user, org, hasActiveFactor } = splitContext(row);
+        return { session: m.toSession(session), user: m.toUser(user), org: m.toOrganization(org), hasActiveFactor };
       },
       async get(id) {
         const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
         return r ? m.toSession(r) : null;
       },
-      touch: async (id, at) => void (await db.updateTable('sessions').set({ lastSeenAt: at }).where('id', '=', id).execute()),
+      touch: async (id, at) => void (await touchSession(id, at)),
       trust: async (id, at, method) => void (await db.updateTable('sessions').set({ trustedAt: at, trustMethod: method }).where('id', '=', id).execute()),
       end: async (id, at) => void (await db.updateTable('sessions').set({ endedAt: at }).where('id', '=', id).where('endedAt', 'is', null).execute()),
       listTokens: async (userId) =>
