@@ -41,7 +41,7 @@ export async function buildApp(lk: Latchkey): Promise<App> {
     ...(lk.config.logLevel === 'debug' ? {} : { childLoggerFactory: (logger: FastifyBaseLogger) => logger }),
     // verbose: validation errors carry their schema, so a message can list the allowed values.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, verbose: true } },
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     // Errors the router raises before any handler (an over-long path parameter, a malformed URL) are problems too.
     frameworkErrors: (err, _req, reply) => sendProblem(reply, new LatchkeyError(err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'LK_ERR_NOT_FOUND' : 'LK_ERR_VALIDATION', { field: 'path', detail: 'The URL path is not valid.' })),
   }).withTypeProvider<TypeBoxTypeProvider>();
