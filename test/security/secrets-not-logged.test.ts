@@ -16,16 +16,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InjectOptions } from 'fastify';
 import { BACKENDS, createTestDatabase, type Backend } from '../support/backends.ts';
-import { ADMIN_TOKEN, PASSWORD, TestTime, type Harness } from '../support/harness.ts';
+import { ADMIN_TOKEN, PASSWORD, createHarness, type Harness } from '../support/harness.ts';
 import { createTenant, signIn } from '../support/fixtures.ts';
-import { configFromEnv } from '../../src/config.ts';
-import { composeLatchkey } from '../../src/registry.ts';
 import { createLogger, REDACT_PATHS } from '../../src/logger.ts';
-import { buildApp } from '../../src/http/app.ts';
-import { argon2Hasher } from '../../src/adapters/argon2-hasher.ts';
-import { installAdminToken } from '../../src/sandbox/seed.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../channels/receivers.ts';
 
 const WEBHOOK_SECRET = `whsec_${randomBytes(12).toString('hex')}`;
@@ -46,37 +40,15 @@ async function loggedServer(backend: Backend, lines: string[], env: Record<strin
     u.password = PG_PASSWORD;
     databaseUrl = u.toString();
   }
-  const config = {
-    ...configFromEnv({
-      LATCHKEY_SANDBOX: 'false', LOG_LEVEL: 'debug', LATCHKEY_ENCRYPTION_KEYS: `k1:${ENCRYPTION_KEY}`, LATCHKEY_MAC_KEY: MAC_KEY, ...env,
-    }),
-    dataDir, databaseUrl,
-  };
-  assert.equal(config.logLevel, 'debug');
-  const time = new TestTime();
-  const lk = await composeLatchkey(config, {
-    logger: createLogger(config.logLevel, { write: (s: string) => { lines.push(s); } }),
-    clockBase: time.now,
-    hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
-    sqliteFile: ':memory:',
+  const h = await createHarness(backend, {
+    env: { LATCHKEY_SANDBOX: 'false', LOG_LEVEL: 'debug', LATCHKEY_ENCRYPTION_KEYS: `k1:${ENCRYPTION_KEY}`, LATCHKEY_MAC_KEY: MAC_KEY, ...env },
+    config: { dataDir }, databaseUrl, logLines: lines, worker: false,
   });
-  await installAdminToken(lk, ADMIN_TOKEN);
-  const app = await buildApp(lk);
-  await app.ready();
+  assert.equal(h.lk.config.logLevel, 'debug');
   return {
-    lk, app, time, backend,
-    call(method, url, o = {}) {
-      const headers: Record<string, string> = { ...o.headers };
-      if (o.devKey) headers['x-dev-key'] = o.devKey;
-      if (o.session) headers.authorization = `Bearer ${o.session}`;
-      if (o.admin) headers.authorization = `Bearer ${ADMIN_TOKEN}`;
-      const req: InjectOptions = { method, url, headers };
-      if (o.body !== undefined) req.payload = o.body as InjectOptions['payload'];
-      return app.inject(req);
-    },
+    ...h,
     async close() {
-      await app.close();
-      await lk.close();
+      await h.close();
       await pgdb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

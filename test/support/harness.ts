@@ -40,6 +40,8 @@ export interface HarnessOptions {
   worker?: boolean;
   /** Share this PostgreSQL database (another server process's) instead of creating one. */
   databaseUrl?: string;
+  /** Capture the server's log, at the configured LOG_LEVEL, line by line (instead of a silent logger). */
+  logLines?: string[];
 }
 
 /** Polls `probe` until it returns a value that is not undefined, or fails after `timeoutMs`. */
@@ -68,7 +70,7 @@ export async function createHarness(backend: Backend, opts: HarnessOptions = {})
   };
   const time = new TestTime();
   const lk = await composeLatchkey(config, {
-    logger: createLogger('silent'),
+    logger: opts.logLines ? createLogger(config.logLevel, { write: (s: string) => void opts.logLines!.push(s) }) : createLogger('silent'),
     clockBase: time.now,
     hasher: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
     sqliteFile: ':memory:',
