@@ -28,7 +28,6 @@ export interface ConnectionStore {
   };
   jobs: {
     insert(job: ConnectionJob): Promise<void>;
-    get(id: string): Promise<ConnectionJob | null>;
     update(id: string, patch: Partial<ConnectionJob>): Promise<void>;
     listByConnection(connectionId: string): Promise<ConnectionJob[]>;
     /**
@@ -37,12 +36,9 @@ export interface ConnectionStore {
      * receives a given job.
      */
     claimDue(now: number, leaseUntil: number): Promise<ConnectionJob | null>;
-    /** The earliest runAt among queued jobs, to sleep until then. */
-    nextDueAt(): Promise<number | null>;
   };
   challenges: {
     insertMany(challenges: InstitutionChallenge[]): Promise<void>;
-    get(id: string): Promise<InstitutionChallenge | null>;
     listByConnection(connectionId: string, round?: number): Promise<InstitutionChallenge[]>;
     update(id: string, patch: Partial<InstitutionChallenge>): Promise<void>;
     /** Pending challenges past their deadline. */

@@ -13,7 +13,6 @@ export interface Store {
     insert(org: Organization): Promise<void>;
     get(id: string): Promise<Organization | null>;
     update(id: string, patch: Partial<Omit<Organization, 'id' | 'createdAt'>>): Promise<void>;
-    list(): Promise<Organization[]>;
   };
   users: {
     insert(user: User): Promise<void>;

@@ -63,6 +63,11 @@ export function canTransition(from: ConnectionState, to: ConnectionState): boole
   return TRANSITIONS[from].includes(to);
 }
 
+/** A job is at work or waits on the user's answers: no other job may start. */
+export function isBusy(state: ConnectionState): boolean {
+  return STATE_GROUP[state] === 'processing' || state === 'CHALLENGED' || state === 'REJECTED';
+}
+
 /** MX's meaning: a job is running (RESUMED and CHALLENGED included: the job waits, it has not ended). */
 export function isBeingAggregated(state: ConnectionState): boolean {
   return state === 'CREATED' || state === 'PROCESSING' || state === 'RESUMED' || state === 'CHALLENGED' || state === 'REJECTED';

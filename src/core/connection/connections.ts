@@ -5,7 +5,7 @@ import type { InstitutionConnector } from '../../ports/institution.ts';
 import type { ConnectionDeps } from './deps.ts';
 import type { Connection, ConnectionEvent, ConnectionJob, JobKind } from './model.ts';
 import type { ConnectionState } from './connection-state.ts';
-import { CONNECTION_STATES, STATE_GROUP } from './connection-state.ts';
+import { CONNECTION_STATES, isBusy } from './connection-state.ts';
 import { fail } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { recordTransition } from './events.ts';
@@ -41,7 +41,7 @@ export function openCredentials(deps: ConnectionDeps, sealed: string): Record<st
 }
 
 /** States from which a new job may start: everything but a job already at work or waiting on the user's answers. */
-const STARTABLE = CONNECTION_STATES.filter((s) => STATE_GROUP[s] !== 'processing' && s !== 'CHALLENGED' && s !== 'REJECTED');
+const STARTABLE = CONNECTION_STATES.filter((s) => !isBusy(s));
 
 /** A REJECTED connection whose job ended (a prompt refused in the app) waits for nothing: a new job may start. */
 function startableFrom(c: Connection): readonly ConnectionState[] {
@@ -68,7 +68,7 @@ export async function startJob(
   });
   if (!after) {
     const current = await tx.connections.get(connection.id);
-    if (current && (STATE_GROUP[current.state] === 'processing' || current.state === 'CHALLENGED' || current.state === 'REJECTED')) fail('LK_ERR_CONNECTION_BUSY');
+    if (current && isBusy(current.state)) fail('LK_ERR_CONNECTION_BUSY');
     fail('LK_ERR_CONNECTION_STATE', { detail: `A ${kind} job cannot start from ${current?.state ?? 'this state'}.` });
   }
   await tx.jobs.insert({ ...job, ordinal: after.eventSeq });

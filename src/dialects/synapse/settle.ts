@@ -1,9 +1,6 @@
 import type { Latchkey } from '../../registry.ts';
 import type { Connection } from '../../core/connection/model.ts';
-import type { ConnectionState } from '../../core/connection/connection-state.ts';
-
-/** States in which the job is still at work: Synapse answers a bank login only once it is past them. */
-const IN_FLIGHT: ReadonlySet<ConnectionState> = new Set(['CREATED', 'PROCESSING', 'RESUMED']);
+import { STATE_GROUP } from '../../core/connection/connection-state.ts';
 
 /** Re-read at least this often: the job may run in another process, whose events this bus does not see. */
 const POLL_MS = 250;
@@ -25,7 +22,7 @@ export async function settle(lk: Latchkey, connectionId: string, timeoutMs: numb
     for (;;) {
       changed = false;
       const c = await lk.connectionDeps.connections.connections.get(connectionId);
-      if (!c || !IN_FLIGHT.has(c.state) || Date.now() >= deadline) return c;
+      if (!c || STATE_GROUP[c.state] !== 'processing' || Date.now() >= deadline) return c;
       if (changed) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(POLL_MS, Math.max(0, deadline - Date.now())));

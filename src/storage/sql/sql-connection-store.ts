@@ -80,10 +80,6 @@ export function sqlConnectionStore(db: Db, caps: { skipLocked: boolean }): Conne
     },
     jobs: {
       insert: async (j) => void (await db.insertInto('connectionJobs').values(fromJob(j) as JobRow).execute()),
-      async get(id) {
-        const r = await db.selectFrom('connectionJobs').selectAll().where('id', '=', id).executeTakeFirst();
-        return r ? toJob(r) : null;
-      },
       update: async (id, patch) => void (await db.updateTable('connectionJobs').set(fromJob(patch)).where('id', '=', id).execute()),
       listByConnection: async (connectionId) =>
         (await db.selectFrom('connectionJobs').selectAll().where('connectionId', '=', connectionId).orderBy('ordinal').execute()).map(toJob),
@@ -96,18 +92,10 @@ export function sqlConnectionStore(db: Db, caps: { skipLocked: boolean }): Conne
           .returningAll().executeTakeFirst();
         return r ? toJob(r) : null;
       },
-      async nextDueAt() {
-        const r = await db.selectFrom('connectionJobs').select((eb) => eb.fn.min('runAt').as('at')).where('status', '=', 'queued').executeTakeFirst();
-        return r?.at === null || r?.at === undefined ? null : Number(r.at);
-      },
     },
     challenges: {
       async insertMany(list) {
         if (list.length) await db.insertInto('institutionChallenges').values(list.map((c) => fromChallenge(c) as InstitutionChallengeRow)).execute();
-      },
-      async get(id) {
-        const r = await db.selectFrom('institutionChallenges').selectAll().where('id', '=', id).executeTakeFirst();
-        return r ? toChallenge(r) : null;
       },
       async listByConnection(connectionId, round) {
         let q = db.selectFrom('institutionChallenges').selectAll().where('connectionId', '=', connectionId);

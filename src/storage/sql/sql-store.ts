@@ -94,7 +94,6 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
         const row = m.fromOrganizationPatch(patch);
         if (Object.keys(row).length > 0) await db.updateTable('organizations').set(row).where('id', '=', id).execute();
       },
-      list: async () => (await db.selectFrom('organizations').selectAll().orderBy('createdAt').execute()).map(m.toOrganization),
     },
     users: {
       insert: async (user) => void (await db.insertInto('users').values(user).execute()),
