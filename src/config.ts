@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS, type Limits } from './core/limits.ts';
+import { DEFAULT_HASH_CONCURRENCY } from './adapters/argon2-hasher.ts';
 import type { Policy, Requirement } from './core/policy/policy.ts';
 
 /** Server configuration, read once from the environment (README, "Configuration"). */
@@ -21,6 +22,8 @@ export interface Config {
   logLevel: string;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
+  /** Password hashes computed at once (argon2id on libuv's pool); more wait their turn. */
+  hashConcurrency: number;
   limits: Limits;
   /** Operations added to (or overriding) the built-in policy, from LATCHKEY_POLICY (JSON). */
   policy: Policy;
@@ -104,6 +107,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookSecret: env.LATCHKEY_SMS_WEBHOOK_SECRET || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: positiveInt('LATCHKEY_BODY_LIMIT_BYTES', env.LATCHKEY_BODY_LIMIT_BYTES, 65_536),
+    hashConcurrency: positiveInt('LATCHKEY_HASH_CONCURRENCY', env.LATCHKEY_HASH_CONCURRENCY, DEFAULT_HASH_CONCURRENCY),
     limits: limitsFromEnv(env),
     policy: policyFromEnv(env.LATCHKEY_POLICY),
   };

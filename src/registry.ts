@@ -80,7 +80,7 @@ export async function composeLatchkey(config: Config, opts: ComposeOptions): Pro
   const clock = new OffsetClock(offset, opts.clockBase);
   const base = {
     store, clock, random: nodeRandom, secrets: nodeSecrets(parseKeyRing(keys.encryptionKeys), keys.macKey),
-    hasher: opts.hasher ?? argon2Hasher(), limits: config.limits, factors: factorRegistry,
+    hasher: opts.hasher ?? argon2Hasher({}, config.hashConcurrency), limits: config.limits, factors: factorRegistry,
   };
   const routes = channels(config, base);
   if (!config.sandbox && (routes.sms.name === 'outbox' || routes.email.name === 'outbox')) {

@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
+import pLimit from 'p-limit';
 import type { PasswordHasher } from '../ports/crypto.ts';
 
 /**
@@ -9,13 +11,22 @@ export const OWASP_ARGON2ID = Object.freeze({ algorithm: 2 /* Algorithm.Argon2id
 
 export interface Argon2Params { memoryCost: number; timeCost: number; parallelism: number }
 
-export function argon2Hasher(params: Partial<Argon2Params> = {}): PasswordHasher {
+/**
+ * At most this many hashes run at once: one per core, plus one ready to start the moment a
+ * core frees up (while the event loop answers the finished one). More only queue on libuv's
+ * pool, where each holds a thread that file and DNS work also need, and compete for the
+ * cores and caches (19 MiB of memory each) without finishing any sooner.
+ */
+export const DEFAULT_HASH_CONCURRENCY = availableParallelism() + 1;
+
+export function argon2Hasher(params: Partial<Argon2Params> = {}, concurrency = DEFAULT_HASH_CONCURRENCY): PasswordHasher {
   const options = { ...OWASP_ARGON2ID, ...params };
+  const limit = pLimit(concurrency);
   return {
-    hash: (password) => hash(password, options),
+    hash: (password) => limit(() => hash(password, options)),
     async verify(stored, password) {
       try {
-        return await verify(stored, password);
+        return await limit(() => verify(stored, password));
       } catch {
         return false;
       }

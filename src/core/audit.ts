@@ -1,5 +1,5 @@
 import type { CoreDeps, RequestMeta } from './deps.ts';
-import { newId } from './ids.ts';
+import { timeOrderedId } from './ids.ts';
 
 /** Audit event types; every sign-in, challenge, verify, failure, lockout, device change and logout is one. */
 export type AuditType =
@@ -19,12 +19,13 @@ export async function audit(
   meta: RequestMeta | null,
   data: Record<string, unknown> = {},
 ): Promise<void> {
+  const at = deps.clock.now();
   await deps.store.audit.insert({
-    id: newId(deps.random, 'evt_', 24),
+    id: timeOrderedId(deps.random, 'evt_', at),
     orgId: who.orgId ?? null,
     userId: who.userId ?? null,
     type,
-    at: deps.clock.now(),
+    at,
     ip: meta?.ip ?? null,
     data,
   });

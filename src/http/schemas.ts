@@ -39,13 +39,15 @@ type IsoField<V> = V extends number ? string : V extends number | null ? string 
 export type Iso<T> = T extends readonly (infer U)[] ? Iso<U>[]
   : T extends object ? { [K in keyof T]: K extends `${string}At` ? IsoField<T[K]> : Iso<T[K]> } : T;
 
-/** Converts every epoch-millisecond field named `…At` to ISO 8601, recursively. */
+/** Converts every epoch-millisecond field named `…At` to ISO 8601, recursively. Every response passes through here, hence the plain loop. */
 export function isoTimes<T>(value: T): Iso<T> {
-  if (Array.isArray(value)) return value.map(isoTimes) as Iso<T>;
   if (value === null || typeof value !== 'object') return value as Iso<T>;
+  if (Array.isArray(value)) return value.map(isoTimes) as Iso<T>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = k.endsWith('At') && typeof v === 'number' ? new Date(v).toISOString() : isoTimes(v);
+  for (const k in value) {
+    const v: unknown = value[k];
+    if (typeof v === 'number') out[k] = k.endsWith('At') ? new Date(v).toISOString() : v;
+    else out[k] = v !== null && typeof v === 'object' ? isoTimes(v) : v;
   }
   return out as Iso<T>;
 }

@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Dialect } from 'kysely';
 import pg from 'pg';
 import type { Store } from '../ports/store.ts';
 import type { Database } from './sql/schema.ts';
 import { sqlStore } from './sql/sql-store.ts';
+import { withContextCache } from './context-cache.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { nodeSqliteDatabase } from './sqlite/node-sqlite-database.ts';
+import { GroupCommitSqliteDialect } from './sqlite/group-commit-driver.ts';
 
 // PostgreSQL returns bigint (int8) as text by default; our bigints are epoch milliseconds, safe as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -35,7 +37,7 @@ function dialectFor(config: DatabaseConfig): Dialect {
   }
   const file = config.sqliteFile ?? 'latchkey.sqlite';
   if (file !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteDialect({ database: nodeSqliteDatabase(file === ':memory:' ? file : join(config.dataDir, file)) });
+  return new GroupCommitSqliteDialect(nodeSqliteDatabase(file === ':memory:' ? file : join(config.dataDir, file)));
 }
 
 export function openKysely(config: DatabaseConfig): Kysely<Database> {
@@ -54,5 +56,7 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
 export async function openStore(config: DatabaseConfig): Promise<{ store: Store; db: Kysely<Database> }> {
   const db = openKysely(config);
   await migrate(db);
-  return { store: sqlStore(db, () => db.destroy()), db };
+  const store = sqlStore(db, () => db.destroy());
+  // Only the embedded database has this process as its one writer (see withContextCache).
+  return { store: databaseKind(config) === 'sqlite' ? withContextCache(store) : store, db };
 }

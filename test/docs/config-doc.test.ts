@@ -44,6 +44,7 @@ const SERVER_VARS: Record<string, keyof Config> = {
   LATCHKEY_SMS_WEBHOOK_SECRET: 'smsWebhookSecret',
   LOG_LEVEL: 'logLevel',
   LATCHKEY_BODY_LIMIT_BYTES: 'bodyLimitBytes',
+  LATCHKEY_HASH_CONCURRENCY: 'hashConcurrency',
   LATCHKEY_POLICY: 'policy',
 };
 
@@ -68,6 +69,7 @@ describe('README configuration tables', () => {
       const value = defaults[field];
       const unset = value === undefined || (typeof value === 'object' && Object.keys(value).length === 0);
       if (unset) assert.match(dflt, /^unset/, `${name}: the code's default is unset`);
+      else if (field === 'hashConcurrency') assert.match(dflt, /availableParallelism/, `${name}: the default is the machine's core count`);
       else assert.ok(dflt.includes(`\`${String(value)}\``), `${name}: default should show \`${String(value)}\`, found "${dflt}"`);
       assert.ok(meaning.length > 10, `${name}: say what it means`);
     }

@@ -1,30 +1,35 @@
-import { sql, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import type { DevKey } from '../../core/model.ts';
 import type { Store } from '../../ports/store.ts';
-import type { Database, DevKeyRow, OrganizationRow, SessionRow, UserRow } from './schema.ts';
+import type { AuditRow, Database, DevKeyRow, OrganizationRow, SessionRow, UserRow } from './schema.ts';
 import * as m from './mappers.ts';
 
 const changed = (r: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => (r.numUpdatedRows ?? r.numDeletedRows ?? 0n) > 0n;
 
-/** Placeholders for {@link prepared}: unlikely ever to be a real parameter. */
-const P1 = '\u0000latchkey:param:1';
-const P2 = '\u0000latchkey:param:2';
+/** The i-th run-time parameter of a {@link prepared} query: unlikely ever to be a real value. */
+const P = (i: number) => `\u0000latchkey:param:${i}` as never;
 
 /**
- * A query on the hot path, built and compiled by Kysely once (so each dialect gets its
- * own SQL and placeholders) and then run with fresh parameters: per call it skips query
+ * A query on a hot path, built and compiled by Kysely once (so each dialect gets its own
+ * SQL and placeholders) and then run with fresh parameters: per call it skips query
  * building, plugin rewriting and compilation, and still goes through Kysely's executor
- * (and so the SQLite connection lock). Parameters given as P1/P2 when building are
- * substituted at run time; the others are kept. With `db.withoutPlugins()` as `executor`
- * the rows come back with the database's snake_case column names.
+ * (plugins transform the rows; SQLite's group commit applies). Parameters given as P(i)
+ * when building are the i-th (from 1) argument at run time; the others are kept. With
+ * `db.withoutPlugins()` as `executor` rows keep the database's snake_case column names.
  */
-function prepared<R>(query: Compilable<R>, executor: Kysely<Database>): (p1: unknown, p2?: unknown) => Promise<R[]> {
+function prepared<R>(query: Compilable<R>, executor: Kysely<Database>): (...params: unknown[]) => Promise<QueryResult<R>> {
   const compiled = query.compile();
-  const slots = compiled.parameters.map((p) => (p === P1 ? 1 : p === P2 ? 2 : 0));
-  return async (p1, p2) => {
-    const parameters = compiled.parameters.map((p, i) => (slots[i] === 1 ? p1 : slots[i] === 2 ? p2 : p));
-    return (await executor.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>)).rows;
+  const slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith('\u0000latchkey:param:') ? Number(p.slice(16)) : 0));
+  return (...params) => {
+    const parameters = compiled.parameters.map((p, i) => (slots[i]! > 0 ? params[slots[i]! - 1] : p));
+    return executor.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>);
   };
+}
+
+/** An INSERT of every listed column, prepared; run it with the record. */
+function preparedInsert<T extends keyof Database, C extends string>(db: Kysely<Database>, table: T, columns: readonly C[]) {
+  const run = prepared(db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, P(i + 1)])) as never), db);
+  return async (row: Record<C, unknown>) => void (await run(...columns.map((c) => row[c])));
 }
 
 /**
@@ -39,12 +44,16 @@ const SESSION_COLUMNS = [
   'id', 'tokenHash', 'kind', 'userId', 'orgId', 'devKeyId', 'scope', 'createdAt', 'lastSeenAt', 'expiresAt', 'idleMinutes', 'trustedAt', 'trustMethod', 'endedAt', 'name',
 ] as const;
 const USER_COLUMNS = ['id', 'orgId', 'username', 'passwordHash', 'email', 'phone', 'failedAttempts', 'lockedUntil', 'createdAt'] as const;
+const AUDIT_COLUMNS = ['id', 'orgId', 'userId', 'type', 'at', 'ip', 'data'] as const;
 const ORG_COLUMNS = [
   'id', 'name', 'mfaRequired', 'allowEmailFactor', 'sessionIdleMinutes', 'rememberDeviceDays', 'allowedOrigins', 'partnerKeyId', 'createdAt',
 ] as const;
 /** Fails to compile when a table gains a column the lists above do not name. */
 type Exactly<Row, Listed> = [Exclude<keyof Row, Listed>, Exclude<Listed, keyof Row>] extends [never, never] ? true : never;
-const columnsListed: [Exactly<SessionRow, (typeof SESSION_COLUMNS)[number]>, Exactly<UserRow, (typeof USER_COLUMNS)[number]>, Exactly<OrganizationRow, (typeof ORG_COLUMNS)[number]>] = [true, true, true];
+const columnsListed: [
+  Exactly<SessionRow, (typeof SESSION_COLUMNS)[number]>, Exactly<UserRow, (typeof USER_COLUMNS)[number]>,
+  Exactly<OrganizationRow, (typeof ORG_COLUMNS)[number]>, Exactly<AuditRow, (typeof AUDIT_COLUMNS)[number]>,
+] = [true, true, true, true];
 void columnsListed;
 
 /** The CamelCasePlugin's mapping (passwordHash → password_hash), for reading rows fetched without it. */
@@ -71,7 +80,7 @@ function splitContext(r: ContextRow): { session: SessionRow; user: UserRow; org:
 
 /** The Store over Kysely: one query layer shared by SQLite and PostgreSQL. */
 export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): Store {
-  const devKeyByHash = prepared(db.selectFrom('devKeys').selectAll().where('keyHash', '=', P1), db);
+  const devKeyByHash = prepared(db.selectFrom('devKeys').selectAll().where('keyHash', '=', P(1)), db);
   const devKeyCache = new Map<string, { key: DevKey; until: number }>();
   // The hot path: one round trip instead of four, read without the CamelCasePlugin's per-row remapping.
   const sessionContext = prepared(db.selectFrom('sessions as s')
@@ -81,13 +90,28 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
     .select(USER_COLUMNS.map((c) => `u.${c} as ctxUser${cap(c)}` as const))
     .select(ORG_COLUMNS.map((c) => `o.${c} as ctxOrg${cap(c)}` as const))
     .select((eb) => eb.exists(eb.selectFrom('factors as f').select('f.id').whereRef('f.userId', '=', 's.userId').where('f.status', '=', 'active')).as('hasActiveFactor'))
-    .where('s.tokenHash', '=', P1), db.withoutPlugins()) as (tokenHash: string) => Promise<ContextRow[]>;
-  const touchSession = prepared(db.updateTable('sessions').set({ lastSeenAt: P2 as unknown as number }).where('id', '=', P1), db);
+    .where('s.tokenHash', '=', P(1)), db.withoutPlugins()) as (tokenHash: string) => Promise<QueryResult<ContextRow>>;
+  // The rest of the hot paths (sign-in, MFA verification), prepared likewise.
+  const q = {
+    touchSession: prepared(db.updateTable('sessions').set({ lastSeenAt: P(2) }).where('id', '=', P(1)), db),
+    trustSession: prepared(db.updateTable('sessions').set({ trustedAt: P(2), trustMethod: P(3) }).where('id', '=', P(1)), db),
+    insertSession: preparedInsert(db, 'sessions', SESSION_COLUMNS),
+    organization: prepared(db.selectFrom('organizations').selectAll().where('id', '=', P(1)), db),
+    userByName: prepared(db.selectFrom('users').selectAll().where('orgId', '=', P(1)).where('username', '=', P(2)), db),
+    clearFailures: prepared(db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', P(1)), db),
+    factor: prepared(db.selectFrom('factors').selectAll().where('id', '=', P(1)), db),
+    factorsOfUser: prepared(db.selectFrom('factors').selectAll().where('userId', '=', P(1)).orderBy('createdAt'), db),
+    challenge: prepared(db.selectFrom('challenges').selectAll().where('id', '=', P(1)), db),
+    completeChallenge: prepared(db.updateTable('challenges').set({ completedAt: P(2) }).where('id', '=', P(1)).where('completedAt', 'is', null)
+      .where((eb) => eb('attempts', '<', eb.ref('maxAttempts'))).where('expiresAt', '>', P(2)), db),
+    counter: prepared(db.selectFrom('counters').select('count').where('key', '=', P(1)).where('windowStart', '=', P(2)), db),
+    insertAudit: preparedInsert(db, 'auditEvents', AUDIT_COLUMNS),
+  };
   return {
     organizations: {
       insert: async (org) => void (await db.insertInto('organizations').values(m.fromOrganization(org)).execute()),
       async get(id) {
-        const r = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+        const [r] = (await q.organization(id)).rows;
         return r ? m.toOrganization(r) : null;
       },
       async update(id, patch) {
@@ -98,8 +122,7 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
     users: {
       insert: async (user) => void (await db.insertInto('users').values(user).execute()),
       get: async (id) => (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null,
-      findByUsername: async (orgId, username) =>
-        (await db.selectFrom('users').selectAll().where('orgId', '=', orgId).where('username', '=', username).executeTakeFirst()) ?? null,
+      findByUsername: async (orgId, username) => (await q.userByName(orgId, username)).rows[0] ?? null,
       listByOrg: (orgId) => db.selectFrom('users').selectAll().where('orgId', '=', orgId).orderBy('createdAt').execute(),
       async recordFailure(id, threshold, lockUntil) {
         const reached = sql<boolean>`failed_attempts + 1 >= ${threshold}`;
@@ -109,7 +132,7 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
         }).where('id', '=', id).returning(['failedAttempts', 'lockedUntil']).executeTakeFirst();
         return { locked: r !== undefined && r.failedAttempts === 0 && Number(r.lockedUntil) === lockUntil };
       },
-      clearFailures: async (id) => void (await db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', id).execute()),
+      clearFailures: async (id) => void (await q.clearFailures(id)),
     },
     devKeys: {
       insert: async (key) => void (await db.insertInto('devKeys').values(m.fromDevKey(key)).execute()),
@@ -117,7 +140,7 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
         const now = Date.now();
         const hit = devKeyCache.get(keyHash);
         if (hit && hit.until > now) return { ...hit.key };
-        const [r] = (await devKeyByHash(keyHash)) as DevKeyRow[];
+        const [r] = (await devKeyByHash(keyHash)).rows as DevKeyRow[];
         if (!r) {
           devKeyCache.delete(keyHash);
           return null;
@@ -133,9 +156,9 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
       },
     },
     sessions: {
-      insert: async (s) => void (await db.insertInto('sessions').values(s).execute()),
+      insert: (s) => q.insertSession(s),
       async findContext(tokenHash) {
-        const [row] = await sessionContext(tokenHash);
+        const [row] = (await sessionContext(tokenHash)).rows;
         if (!row) return null;
         const { session, user, org, hasActiveFactor } = splitContext(row);
         return { session: m.toSession(session), user: m.toUser(user), org: m.toOrganization(org), hasActiveFactor };
@@ -144,8 +167,8 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
         const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
         return r ? m.toSession(r) : null;
       },
-      touch: async (id, at) => void (await touchSession(id, at)),
-      trust: async (id, at, method) => void (await db.updateTable('sessions').set({ trustedAt: at, trustMethod: method }).where('id', '=', id).execute()),
+      touch: async (id, at) => void (await q.touchSession(id, at)),
+      trust: async (id, at, method) => void (await q.trustSession(id, at, method)),
       end: async (id, at) => void (await db.updateTable('sessions').set({ endedAt: at }).where('id', '=', id).where('endedAt', 'is', null).execute()),
       listTokens: async (userId) =>
         (await db.selectFrom('sessions').selectAll().where('userId', '=', userId).where('kind', '=', 'api_token').orderBy('createdAt').execute()).map(m.toSession),
@@ -153,10 +176,10 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
     factors: {
       insert: async (f) => void (await db.insertInto('factors').values(f).execute()),
       async get(id) {
-        const r = await db.selectFrom('factors').selectAll().where('id', '=', id).executeTakeFirst();
+        const [r] = (await q.factor(id)).rows;
         return r ? m.toFactor(r) : null;
       },
-      listByUser: async (userId) => (await db.selectFrom('factors').selectAll().where('userId', '=', userId).orderBy('createdAt').execute()).map(m.toFactor),
+      listByUser: async (userId) => (await q.factorsOfUser(userId)).rows.map(m.toFactor),
       activate: async (id, at) => void (await db.updateTable('factors').set({ status: 'active', activatedAt: at }).where('id', '=', id).execute()),
       async delete(id) {
         await db.deleteFrom('backupCodes').where('factorId', '=', id).execute();
@@ -188,7 +211,7 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
     challenges: {
       insert: async (c) => void (await db.insertInto('challenges').values(c).execute()),
       async get(id) {
-        const r = await db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirst();
+        const [r] = (await q.challenge(id)).rows;
         return r ? m.toChallenge(r) : null;
       },
       async recordWrongAttempt(id) {
@@ -196,11 +219,7 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
           .returning('attempts').executeTakeFirst();
         return r ? r.attempts : null;
       },
-      async complete(id, at) {
-        const r = await db.updateTable('challenges').set({ completedAt: at }).where('id', '=', id).where('completedAt', 'is', null)
-          .where((eb) => eb('attempts', '<', eb.ref('maxAttempts'))).where('expiresAt', '>', at).executeTakeFirst();
-        return changed(r);
-      },
+      complete: async (id, at) => ((await q.completeChallenge(id, at)).numAffectedRows ?? 0n) > 0n,
       reissue: async (id, codeHash, expiresAt) =>
         void (await db.updateTable('challenges').set({ codeHash, expiresAt, sends: sql`sends + 1` }).where('id', '=', id).execute()),
     },
@@ -220,13 +239,13 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
         return Number(r.count);
       },
       async peek(key, windowStart) {
-        const r = await db.selectFrom('counters').select('count').where('key', '=', key).where('windowStart', '=', windowStart).executeTakeFirst();
+        const [r] = (await q.counter(key, windowStart)).rows;
         return r ? Number(r.count) : 0;
       },
       reset: async (key) => void (await db.deleteFrom('counters').where('key', '=', key).execute()),
     },
     audit: {
-      insert: async (e) => void (await db.insertInto('auditEvents').values({ ...e, data: JSON.stringify(e.data) }).execute()),
+      insert: (e) => q.insertAudit({ ...e, data: JSON.stringify(e.data) }),
       async list(f) {
         let q = db.selectFrom('auditEvents').selectAll();
         if (f.orgId) q = q.where('orgId', '=', f.orgId);

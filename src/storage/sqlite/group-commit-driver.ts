@@ -1,0 +1,165 @@
+import {
+  SelectQueryNode, SqliteDialect,
+  type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type SqliteDatabase,
+} from 'kysely';
+import type { DatabaseSync } from 'node:sqlite';
+
+type Db = SqliteDatabase & { raw: DatabaseSync };
+
+/**
+ * Kysely's SQLite driver with group commit.
+ *
+ * Every write outside an explicit transaction used to be its own transaction: one commit,
+ * one append of every page it touched to the write-ahead log. Under load that commit cost
+ * most of a request (three writes per MFA verification, about 50 µs of CPU). Here writes
+ * made outside a transaction during one turn of the event loop share one transaction,
+ * committed on `setImmediate`; each write's promise settles only once that commit is done,
+ * so no caller learns of a write before it is durable (as durable as `synchronous = NORMAL`).
+ * A statement that fails is undone alone (SQLite's statement journal), as in autocommit.
+ *
+ * Reads run at once; inside an open batch they see its writes, as they would on the one
+ * connection anyway. Explicit transactions (`db.transaction()`) commit the open batch first
+ * and then have the connection to themselves: statements from elsewhere wait until they end.
+ */
+export class GroupCommitSqliteDriver implements Driver {
+  readonly #db: Db;
+  /** The handle whose explicit transaction holds the connection, if any. */
+  #owner: Handle | null = null;
+  #ownerDone: Promise<void> = Promise.resolve();
+  #release: () => void = () => {};
+  #batch: Array<{ resolve: () => void; reject: (e: unknown) => void }> | null = null;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  async init(): Promise<void> {}
+
+  // Connections are cheap handles on the one SQLite connection; only transactions take it exclusively.
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new Handle(this);
+  }
+
+  async releaseConnection(): Promise<void> {}
+
+  async beginTransaction(conn: DatabaseConnection): Promise<void> {
+    const handle = conn as Handle;
+    while (this.#owner) await this.#ownerDone;
+    this.flush();
+    this.#owner = handle;
+    this.#ownerDone = new Promise((resolve) => { this.#release = resolve; });
+    try {
+      this.#db.raw.exec('BEGIN');
+    } catch (err) {
+      this.#endTransaction();
+      throw err;
+    }
+  }
+
+  async commitTransaction(): Promise<void> {
+    try {
+      this.#db.raw.exec('COMMIT');
+    } finally {
+      if (!this.#db.raw.isTransaction) this.#endTransaction();
+    }
+  }
+
+  async rollbackTransaction(): Promise<void> {
+    try {
+      if (this.#db.raw.isTransaction) this.#db.raw.exec('ROLLBACK');
+    } finally {
+      this.#endTransaction();
+    }
+  }
+
+  async destroy(): Promise<void> {
+    while (this.#owner) await this.#ownerDone;
+    this.flush();
+    this.#db.close();
+  }
+
+  /** Commits the open batch, if any, and settles its writes. */
+  flush(): void {
+    const batch = this.#batch;
+    if (!batch) return;
+    this.#batch = null;
+    try {
+      this.#db.raw.exec('COMMIT');
+    } catch (err) {
+      if (this.#db.raw.isTransaction) this.#db.raw.exec('ROLLBACK');
+      for (const w of batch) w.reject(err);
+      return;
+    }
+    for (const w of batch) w.resolve();
+  }
+
+  /** Runs one statement for `handle`, waiting while another handle's transaction holds the connection. */
+  async execute<R>(handle: Handle, query: CompiledQuery): Promise<QueryResult<R>> {
+    while (this.#owner && this.#owner !== handle) await this.#ownerDone;
+    if (this.#owner === handle || SelectQueryNode.is(query.query)) return this.#run<R>(query);
+    return this.#batched<R>(query);
+  }
+
+  #batched<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (!this.#batch) {
+      this.#db.raw.exec('BEGIN');
+      this.#batch = [];
+      setImmediate(() => this.flush());
+    }
+    const batch = this.#batch;
+    let result: QueryResult<R>;
+    try {
+      result = this.#run<R>(query);
+    } catch (err) {
+      // Some errors (disk full, I/O) end the whole transaction: then every write in it is lost.
+      if (!this.#db.raw.isTransaction && this.#batch === batch) {
+        this.#batch = null;
+        for (const w of batch) w.reject(err);
+      }
+      return Promise.reject(err);
+    }
+    return new Promise((resolve, reject) => batch.push({ resolve: () => resolve(result), reject }));
+  }
+
+  #run<R>(query: CompiledQuery): QueryResult<R> {
+    const stmt = this.#db.prepare(query.sql);
+    if (stmt.reader) return { rows: stmt.all(query.parameters) as R[] };
+    const { changes, lastInsertRowid } = stmt.run(query.parameters);
+    return {
+      numAffectedRows: changes === undefined || changes === null ? undefined : BigInt(changes),
+      insertId: lastInsertRowid === undefined || lastInsertRowid === null ? undefined : BigInt(lastInsertRowid),
+      rows: [],
+    };
+  }
+
+  #endTransaction(): void {
+    this.#owner = null;
+    this.#release();
+  }
+}
+
+class Handle implements DatabaseConnection {
+  readonly #driver: GroupCommitSqliteDriver;
+  constructor(driver: GroupCommitSqliteDriver) {
+    this.#driver = driver;
+  }
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return this.#driver.execute<R>(this, query);
+  }
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('Latchkey does not stream SQLite queries.');
+  }
+}
+
+/** Kysely's SQLite dialect over {@link GroupCommitSqliteDriver}. */
+export class GroupCommitSqliteDialect extends SqliteDialect {
+  readonly #db: Db;
+  constructor(db: Db) {
+    super({ database: db });
+    this.#db = db;
+  }
+  override createDriver(): Driver {
+    return new GroupCommitSqliteDriver(this.#db);
+  }
+}
