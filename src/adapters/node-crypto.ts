@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Random, Secrets } from '../ports/crypto.ts';
 
 export const nodeRandom: Random = {
@@ -43,7 +43,8 @@ export function nodeSecrets(ring: KeyRing, macKeyBytes: Buffer): Secrets {
   // A KeyObject made once: HMAC with a raw Buffer key re-imports the key on every call.
   const macKey = createSecretKey(macKeyBytes);
   return {
-    digest: (secret) => createHash('sha256').update(secret).digest('base64url'),
+    // The one-shot hash: two of these run on every authenticated request.
+    digest: (secret) => hash('sha256', secret, 'base64url'),
     mac: (context, secret) => createHmac('sha256', macKey).update(context).update('\0').update(secret).digest('base64url'),
     equal(a, b) {
       const ba = Buffer.from(a);

@@ -39,6 +39,17 @@ type IsoField<V> = V extends number ? string : V extends number | null ? string 
 export type Iso<T> = T extends readonly (infer U)[] ? Iso<U>[]
   : T extends object ? { [K in keyof T]: K extends `${string}At` ? IsoField<T[K]> : Iso<T[K]> } : T;
 
+// Date#toISOString costs about half a microsecond, and the same instants recur request after request (a session's expiry).
+const isoMemo = new Map<number, string>();
+function iso(ms: number): string {
+  let s = isoMemo.get(ms);
+  if (s === undefined) {
+    if (isoMemo.size >= 4096) isoMemo.clear();
+    isoMemo.set(ms, (s = new Date(ms).toISOString()));
+  }
+  return s;
+}
+
 /** Converts every epoch-millisecond field named `…At` to ISO 8601, recursively. Every response passes through here, hence the plain loop. */
 export function isoTimes<T>(value: T): Iso<T> {
   if (value === null || typeof value !== 'object') return value as Iso<T>;
@@ -46,7 +57,7 @@ export function isoTimes<T>(value: T): Iso<T> {
   const out: Record<string, unknown> = {};
   for (const k in value) {
     const v: unknown = value[k];
-    if (typeof v === 'number') out[k] = k.endsWith('At') ? new Date(v).toISOString() : v;
+    if (typeof v === 'number') out[k] = k.endsWith('At') ? iso(v) : v;
     else out[k] = v !== null && typeof v === 'object' ? isoTimes(v) : v;
   }
   return out as Iso<T>;

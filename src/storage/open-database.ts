@@ -4,7 +4,7 @@ import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Dialect } from
 import pg from 'pg';
 import type { Store } from '../ports/store.ts';
 import type { Database } from './sql/schema.ts';
-import { sqlStore } from './sql/sql-store.ts';
+import { sqlStore, type DirectRunner } from './sql/sql-store.ts';
 import { withContextCache } from './context-cache.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { nodeSqliteDatabase } from './sqlite/node-sqlite-database.ts';
@@ -28,7 +28,7 @@ export function databaseKind(config: DatabaseConfig): 'postgres' | 'sqlite' {
   return config.databaseUrl ? 'postgres' : 'sqlite';
 }
 
-function dialectFor(config: DatabaseConfig): Dialect {
+function dialectFor(config: DatabaseConfig): Dialect | GroupCommitSqliteDialect {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
     // An idle client dropped by the server (restart, failover) must not crash the process; the pool reconnects.
@@ -41,7 +41,15 @@ function dialectFor(config: DatabaseConfig): Dialect {
 }
 
 export function openKysely(config: DatabaseConfig): Kysely<Database> {
-  return new Kysely<Database>({ dialect: dialectFor(config), plugins: [new CamelCasePlugin()] });
+  return openDatabase(config).db;
+}
+
+/** Kysely over the configured database, and on SQLite a way to run prepared statements past Kysely's executor. */
+function openDatabase(config: DatabaseConfig): { db: Kysely<Database>; direct: DirectRunner | undefined } {
+  const dialect = dialectFor(config);
+  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  const direct: DirectRunner | undefined = dialect instanceof GroupCommitSqliteDialect ? (query) => dialect.driver.execute(null, query) : undefined;
+  return { db, direct };
 }
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's error. */
@@ -54,9 +62,9 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
 
 /** Opens the configured database, migrates it, and returns the Store over it. */
 export async function openStore(config: DatabaseConfig): Promise<{ store: Store; db: Kysely<Database> }> {
-  const db = openKysely(config);
+  const { db, direct } = openDatabase(config);
   await migrate(db);
-  const store = sqlStore(db, () => db.destroy());
+  const store = sqlStore(db, () => db.destroy(), direct);
   // Only the embedded database has this process as its one writer (see withContextCache).
   return { store: databaseKind(config) === 'sqlite' ? withContextCache(store) : store, db };
 }

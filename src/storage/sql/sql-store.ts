@@ -10,25 +10,46 @@ const changed = (r: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => (r.
 const P = (i: number) => `\u0000latchkey:param:${i}` as never;
 
 /**
+ * Runs a compiled query without Kysely's executor (its connection provider, plugins and
+ * promise chain cost a few microseconds a statement); rows keep the database's column names.
+ * The embedded SQLite driver offers one; see openStore.
+ */
+export type DirectRunner = (query: CompiledQuery) => Promise<QueryResult<unknown>>;
+
+const camelNames = new Map<string, string>();
+/** The CamelCasePlugin's row mapping (password_hash → passwordHash), for rows read past it. */
+function camelRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in row) {
+    let name = camelNames.get(k);
+    if (name === undefined) camelNames.set(k, (name = k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())));
+    out[name] = row[k];
+  }
+  return out;
+}
+
+/**
  * A query on a hot path, built and compiled by Kysely once (so each dialect gets its own
  * SQL and placeholders) and then run with fresh parameters: per call it skips query
- * building, plugin rewriting and compilation, and still goes through Kysely's executor
- * (plugins transform the rows; SQLite's group commit applies). Parameters given as P(i)
- * when building are the i-th (from 1) argument at run time; the others are kept. With
- * `db.withoutPlugins()` as `executor` rows keep the database's snake_case column names.
+ * building, plugin rewriting and compilation. Parameters given as P(i) when building are
+ * the i-th (from 1) argument at run time; the others are kept. It runs through `direct`
+ * when there is one, else through Kysely's executor. Rows come back in camelCase, or with
+ * the database's snake_case names when `snakeRows` (then build it on `db.withoutPlugins()`).
  */
-function prepared<R>(query: Compilable<R>, executor: Kysely<Database>): (...params: unknown[]) => Promise<QueryResult<R>> {
+function prepared<R>(query: Compilable<R>, executor: Kysely<Database>, direct: DirectRunner | undefined, snakeRows = false): (...params: unknown[]) => Promise<QueryResult<R>> {
   const compiled = query.compile();
   const slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith('\u0000latchkey:param:') ? Number(p.slice(16)) : 0));
-  return (...params) => {
-    const parameters = compiled.parameters.map((p, i) => (slots[i]! > 0 ? params[slots[i]! - 1] : p));
-    return executor.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>);
+  const withParams = (params: unknown[]) => ({ ...compiled, parameters: compiled.parameters.map((p, i) => (slots[i]! > 0 ? params[slots[i]! - 1] : p)) }) as CompiledQuery<R>;
+  if (!direct) return (...params) => executor.executeQuery<R>(withParams(params));
+  return async (...params) => {
+    const result = await direct(withParams(params));
+    return (snakeRows || result.rows.length === 0 ? result : { ...result, rows: result.rows.map((r) => camelRow(r as Record<string, unknown>)) }) as QueryResult<R>;
   };
 }
 
 /** An INSERT of every listed column, prepared; run it with the record. */
-function preparedInsert<T extends keyof Database, C extends string>(db: Kysely<Database>, table: T, columns: readonly C[]) {
-  const run = prepared(db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, P(i + 1)])) as never), db);
+function preparedInsert<T extends keyof Database, C extends string>(db: Kysely<Database>, direct: DirectRunner | undefined, table: T, columns: readonly C[]) {
+  const run = prepared(db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, P(i + 1)])) as never), db, direct);
   return async (row: Record<C, unknown>) => void (await run(...columns.map((c) => row[c])));
 }
 
@@ -79,8 +100,8 @@ function splitContext(r: ContextRow): { session: SessionRow; user: UserRow; org:
 }
 
 /** The Store over Kysely: one query layer shared by SQLite and PostgreSQL. */
-export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): Store {
-  const devKeyByHash = prepared(db.selectFrom('devKeys').selectAll().where('keyHash', '=', P(1)), db);
+export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, direct?: DirectRunner): Store {
+  const devKeyByHash = prepared(db.selectFrom('devKeys').selectAll().where('keyHash', '=', P(1)), db, direct);
   const devKeyCache = new Map<string, { key: DevKey; until: number }>();
   // The hot path: one round trip instead of four, read without the CamelCasePlugin's per-row remapping.
   const sessionContext = prepared(db.selectFrom('sessions as s')
@@ -90,22 +111,22 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>): St
     .select(USER_COLUMNS.map((c) => `u.${c} as ctxUser${cap(c)}` as const))
     .select(ORG_COLUMNS.map((c) => `o.${c} as ctxOrg${cap(c)}` as const))
     .select((eb) => eb.exists(eb.selectFrom('factors as f').select('f.id').whereRef('f.userId', '=', 's.userId').where('f.status', '=', 'active')).as('hasActiveFactor'))
-    .where('s.tokenHash', '=', P(1)), db.withoutPlugins()) as (tokenHash: string) => Promise<QueryResult<ContextRow>>;
+    .where('s.tokenHash', '=', P(1)), db.withoutPlugins(), direct, true) as (tokenHash: string) => Promise<QueryResult<ContextRow>>;
   // The rest of the hot paths (sign-in, MFA verification), prepared likewise.
   const q = {
-    touchSession: prepared(db.updateTable('sessions').set({ lastSeenAt: P(2) }).where('id', '=', P(1)), db),
-    trustSession: prepared(db.updateTable('sessions').set({ trustedAt: P(2), trustMethod: P(3) }).where('id', '=', P(1)), db),
-    insertSession: preparedInsert(db, 'sessions', SESSION_COLUMNS),
-    organization: prepared(db.selectFrom('organizations').selectAll().where('id', '=', P(1)), db),
-    userByName: prepared(db.selectFrom('users').selectAll().where('orgId', '=', P(1)).where('username', '=', P(2)), db),
-    clearFailures: prepared(db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', P(1)), db),
-    factor: prepared(db.selectFrom('factors').selectAll().where('id', '=', P(1)), db),
-    factorsOfUser: prepared(db.selectFrom('factors').selectAll().where('userId', '=', P(1)).orderBy('createdAt'), db),
-    challenge: prepared(db.selectFrom('challenges').selectAll().where('id', '=', P(1)), db),
+    touchSession: prepared(db.updateTable('sessions').set({ lastSeenAt: P(2) }).where('id', '=', P(1)), db, direct),
+    trustSession: prepared(db.updateTable('sessions').set({ trustedAt: P(2), trustMethod: P(3) }).where('id', '=', P(1)), db, direct),
+    insertSession: preparedInsert(db, direct, 'sessions', SESSION_COLUMNS),
+    organization: prepared(db.selectFrom('organizations').selectAll().where('id', '=', P(1)), db, direct),
+    userByName: prepared(db.selectFrom('users').selectAll().where('orgId', '=', P(1)).where('username', '=', P(2)), db, direct),
+    clearFailures: prepared(db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', P(1)), db, direct),
+    factor: prepared(db.selectFrom('factors').selectAll().where('id', '=', P(1)), db, direct),
+    factorsOfUser: prepared(db.selectFrom('factors').selectAll().where('userId', '=', P(1)).orderBy('createdAt'), db, direct),
+    challenge: prepared(db.selectFrom('challenges').selectAll().where('id', '=', P(1)), db, direct),
     completeChallenge: prepared(db.updateTable('challenges').set({ completedAt: P(2) }).where('id', '=', P(1)).where('completedAt', 'is', null)
-      .where((eb) => eb('attempts', '<', eb.ref('maxAttempts'))).where('expiresAt', '>', P(2)), db),
-    counter: prepared(db.selectFrom('counters').select('count').where('key', '=', P(1)).where('windowStart', '=', P(2)), db),
-    insertAudit: preparedInsert(db, 'auditEvents', AUDIT_COLUMNS),
+      .where((eb) => eb('attempts', '<', eb.ref('maxAttempts'))).where('expiresAt', '>', P(2)), db, direct),
+    counter: prepared(db.selectFrom('counters').select('count').where('key', '=', P(1)).where('windowStart', '=', P(2)), db, direct),
+    insertAudit: preparedInsert(db, direct, 'auditEvents', AUDIT_COLUMNS),
   };
   return {
     organizations: {

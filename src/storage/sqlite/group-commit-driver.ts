@@ -93,8 +93,11 @@ export class GroupCommitSqliteDriver implements Driver {
     for (const w of batch) w.resolve();
   }
 
-  /** Runs one statement for `handle`, waiting while another handle's transaction holds the connection. */
-  async execute<R>(handle: Handle, query: CompiledQuery): Promise<QueryResult<R>> {
+  /**
+   * Runs one statement for `handle` (null: outside any transaction, as the store's prepared
+   * hot-path statements run), waiting while another handle's transaction holds the connection.
+   */
+  async execute<R>(handle: Handle | null, query: CompiledQuery): Promise<QueryResult<R>> {
     while (this.#owner && this.#owner !== handle) await this.#ownerDone;
     if (this.#owner === handle || SelectQueryNode.is(query.query)) return this.#run<R>(query);
     return this.#batched<R>(query);
@@ -154,12 +157,12 @@ class Handle implements DatabaseConnection {
 
 /** Kysely's SQLite dialect over {@link GroupCommitSqliteDriver}. */
 export class GroupCommitSqliteDialect extends SqliteDialect {
-  readonly #db: Db;
+  readonly driver: GroupCommitSqliteDriver;
   constructor(db: Db) {
     super({ database: db });
-    this.#db = db;
+    this.driver = new GroupCommitSqliteDriver(db);
   }
   override createDriver(): Driver {
-    return new GroupCommitSqliteDriver(this.#db);
+    return this.driver;
   }
 }
