@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { sql, type Kysely } from 'kysely';
-import { openKysely } from '../../src/storage/open-database.ts';
+import { openKysely, openStore } from '../../src/storage/open-database.ts';
 import type { Database } from '../../src/storage/sql/schema.ts';
 
 describe('SQLite group commit', () => {
@@ -71,5 +71,22 @@ describe('SQLite group commit', () => {
     await batched;
     await outside;
     assert.deepEqual(seenElsewhere(), [1, 20], 'the rolled-back transaction took nothing from outside with it');
+  });
+
+  it('the store\'s prepared statements, which run past Kysely\'s executor, are batched too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lk-group-store-'));
+    const { store } = await openStore({ dataDir: dir });
+    const reader = new DatabaseSync(join(dir, 'latchkey.sqlite'));
+    try {
+      const events = () => (reader.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+      const event = (id: string) => ({ id, orgId: null, userId: null, type: 'session.ended', at: 1, ip: null, data: {} });
+      const pending = [store.audit.insert(event('evt_1')), store.audit.insert(event('evt_2'))];
+      assert.equal(events(), 0, 'not committed before the promises settle');
+      await Promise.all(pending);
+      assert.equal(events(), 2);
+    } finally {
+      reader.close();
+      await store.close();
+    }
   });
 });

@@ -99,7 +99,7 @@ export class GroupCommitSqliteDriver implements Driver {
    */
   async execute<R>(handle: Handle | null, query: CompiledQuery): Promise<QueryResult<R>> {
     while (this.#owner && this.#owner !== handle) await this.#ownerDone;
-    if (this.#owner === handle || SelectQueryNode.is(query.query)) return this.#run<R>(query);
+    if ((handle !== null && this.#owner === handle) || SelectQueryNode.is(query.query)) return this.#run<R>(query);
     return this.#batched<R>(query);
   }
 

@@ -29,6 +29,12 @@ function rowMaker(stmt: StatementSync): (row: unknown[]) => Record<string, unkno
   };
 }
 
+/**
+ * SQLite's page cache, per connection, in KiB. Its default (2 MiB) holds a few thousand
+ * sessions; past that every lookup reads pages back from the file with a system call.
+ */
+const PAGE_CACHE_KIB = 65_536;
+
 /** How often the background checkpointer copies the write-ahead log into the database file. */
 const CHECKPOINT_INTERVAL_MS = 100;
 /** The server's own connection checkpoints only if the log grows past this many pages (the checkpointer has fallen behind). */
@@ -79,7 +85,7 @@ function startCheckpointer(path: string): () => void {
  */
 export function nodeSqliteDatabase(path: string): SqliteDatabase & { raw: DatabaseSync } {
   const raw = new DatabaseSync(path);
-  raw.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  raw.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -${PAGE_CACHE_KIB};`);
   let stopCheckpointer = () => {};
   if (path !== ':memory:' && (raw.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode === 'wal') {
     raw.exec(`PRAGMA wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES};`);
