@@ -81,9 +81,12 @@ img { border: 1px solid var(--_border); border-radius: 4px; }`;
       return;
     }
     if (!r.data.challenge) throw new Error('The factor setup answered without a challenge.');
+    // A new setup replaces the pending one (and sends a new code): that is how an expired setup code is renewed.
     const renew = async (): Promise<Outcome<Challenge>> => {
       const again = await start();
-      return again.ok ? (again.data.challenge ? { ok: true, data: again.data.challenge } : Promise.reject(new Error('no challenge'))) : again;
+      if (!again.ok) return again;
+      if (!again.data.challenge) throw new Error('The factor setup answered without a challenge.');
+      return { ok: true, data: again.data.challenge };
     };
     const qr = r.data.qrCode ? { src: r.data.qrCode, secret: otpauthSecret(r.data.otpauthUri) } : undefined;
     this.#askCode({ challenge: r.data.challenge, renew, ...(qr ? { qr } : {}) });
@@ -108,7 +111,7 @@ img { border: 1px solid var(--_border); border-radius: 4px; }`;
     const { screen, input } = codeScreen({
       screen: type === 'backup_codes' ? 'backup-code' : 'code',
       heading: type === 'backup_codes' ? 'Enter a backup code' : this.#setup ? 'Confirm your new method' : 'Enter your verification code',
-      intro: INTRO[type](challenge),
+      intro: step.qr ? 'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.' : INTRO[type](challenge),
       backup: type === 'backup_codes',
       rememberDays: this.#rememberDays,
       ...(step.qr ? { qr: step.qr } : {}),
