@@ -1631,8 +1631,6 @@ export interface paths {
                                      * @description ISO 8601 time
                                      */
                                     expiresAt: string;
-                                    /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
-                                    expiresInSeconds: number;
                                     image: string | null;
                                     label: string;
                                     medium: {
@@ -1744,8 +1742,6 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
-                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
-                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -1821,8 +1817,6 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
-                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
-                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -1962,8 +1956,6 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
-                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
-                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -2277,8 +2269,6 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
-                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
-                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -2500,8 +2490,6 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
-                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
-                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -2733,8 +2721,6 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
-                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
-                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -2891,8 +2877,6 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
-                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
-                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -3058,8 +3042,6 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
-                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
-                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
