@@ -45,6 +45,8 @@ function credentials(options: LatchkeyClientOptions): Middleware {
     async onRequest({ request, schemaPath }) {
       const admin = schemaPath.startsWith('/v1/admin/');
       if (options.devKey && !admin) request.headers.set('x-dev-key', options.devKey);
+      // A resume with an answer token carries no session: the token is the whole authority (docs/connections.md, "Answer tokens").
+      if (request.headers.has('x-answer-token')) return request;
       const bearer = admin ? options.adminToken : typeof options.session === 'function' ? await options.session() : options.session;
       if (bearer) request.headers.set('authorization', `Bearer ${bearer}`);
       return request;

@@ -1631,6 +1631,8 @@ export interface paths {
                                      * @description ISO 8601 time
                                      */
                                     expiresAt: string;
+                                    /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
+                                    expiresInSeconds: number;
                                     image: string | null;
                                     label: string;
                                     medium: {
@@ -1742,6 +1744,8 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
+                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
+                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -1817,6 +1821,8 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
+                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
+                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -1956,6 +1962,8 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
+                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
+                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -2269,6 +2277,8 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
+                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
+                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -2490,6 +2500,8 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
+                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
+                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -2721,6 +2733,8 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
+                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
+                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -2877,6 +2891,8 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
+                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
+                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {
@@ -3042,6 +3058,8 @@ export interface paths {
                                  * @description ISO 8601 time
                                  */
                                 expiresAt: string;
+                                /** @description Seconds left to answer by the server's clock when this answer was made: count down from it rather than from expiresAt, which a browser's clock may disagree with. */
+                                expiresInSeconds: number;
                                 image: string | null;
                                 label: string;
                                 medium: {

@@ -39,7 +39,7 @@ p { margin: 0 0 calc(var(--_space) / 2); }
 form, .stack { display: grid; gap: calc(var(--_space) * .75); }
 label { font-weight: 600; display: block; }
 .field { display: grid; gap: 4px; }
-input[type="text"], input[type="tel"], input[type="email"] {
+input[type="text"], input[type="tel"], input[type="email"], input[type="password"], input[type="search"] {
   font: inherit; color: inherit; background: var(--_bg); inline-size: 100%;
   padding: 10px 12px; border: 1px solid var(--_border); border-radius: calc(var(--_radius) * .75);
 }
