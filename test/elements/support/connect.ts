@@ -20,10 +20,12 @@ export async function capture(page: Page, name: string): Promise<void> {
 export interface Mounted { page: Page; t: Tenant; sessionId: string }
 
 /** A new organization that allows the partner site, its user signed in, and the connect Element on the partner page. */
-export async function mountConnect(w: ElementsWorld, o: Partial<MountOptions> = {}): Promise<Mounted> {
+export async function mountConnect(w: ElementsWorld, o: Partial<MountOptions> & { refresh?: boolean } = {}): Promise<Mounted> {
   const t = await createTenant(w.h, { allowedOrigins: [w.site.url] });
   const sessionId = await signIn(w.h, t);
-  const page = await mountElement(w, { name: 'connect', key: t.devKey, sessionId, ...o });
+  const { refresh, ...rest } = o;
+  // onAuthFailed signs the same user in again, as a partner's back end would.
+  const page = await mountElement(w, { name: 'connect', key: t.devKey, sessionId, ...(refresh ? { refreshSession: () => signIn(w.h, t) } : {}), ...rest });
   return { page, t, sessionId };
 }
 
