@@ -3,6 +3,7 @@ import type { App } from './http/types.ts';
 import { composeLatchkey, type Latchkey } from './registry.ts';
 import { createLogger } from './logger.ts';
 import { buildApp } from './http/app.ts';
+import { elementsBundle } from './http/elements-bundle.ts';
 import { ensureSandbox, installAdminToken, type SandboxCredentials } from './sandbox/seed.ts';
 
 export interface RunningServer {
@@ -18,6 +19,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const lk = await composeLatchkey(config, { logger });
   const app = await buildApp(lk);
+  // Bundled before listening: a broken Element fails the start, and the first page gets it at once.
+  await elementsBundle();
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

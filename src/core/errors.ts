@@ -16,6 +16,7 @@ export const ERRORS = {
   LK_ERR_CREDENTIALS_INVALID: { status: 401, message: 'The username or password does not match our records.' },
   LK_ERR_ACCOUNT_LOCKED: { status: 423, message: 'The account is locked after too many failed attempts.' },
   LK_ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts. Try again later.' },
+  LK_ERR_ORIGIN_NOT_ALLOWED: { status: 403, message: 'The organization does not allow calls from this browser origin.' },
   LK_ERR_FORBIDDEN: { status: 403, message: 'This credential may not perform this operation.' },
   LK_ERR_MFA_REQUIRED: { status: 403, message: 'This operation needs an MFA-trusted session.' },
   LK_ERR_STEP_UP_REQUIRED: { status: 403, message: 'This operation needs a recent MFA verification.' },

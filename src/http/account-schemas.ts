@@ -1,13 +1,16 @@
 import { Type } from 'typebox';
 import { Email, Phone, Timestamp } from './schemas.ts';
 
+/** A browser origin exactly as browsers send it (no path, no trailing slash), or "*". */
+export const Origin = Type.String({ maxLength: 200, pattern: '^(\\*|https?://[^/?#\\s]+)$', description: 'an origin such as https://app.example.com:8443, or "*"' });
+
 export const OrganizationBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   mfaRequired: Type.Optional(Type.Boolean({ description: 'Default true' })),
   allowEmailFactor: Type.Optional(Type.Boolean({ description: 'Default true; NIST SP 800-63B rev 4 does not count email as out-of-band.' })),
   sessionIdleMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440, description: 'Default 35 (BILL); ASVS 3.3.2 asks 30 at level 2.' })),
   rememberDeviceDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 400, description: 'Default 180 (seed 000); BILL\'s API references say 30.' })),
-  allowedOrigins: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50, description: 'Browser origins allowed to call the API; "*" for any.' })),
+  allowedOrigins: Type.Optional(Type.Array(Origin, { maxItems: 50, description: 'Browser origins allowed to call the API (docs/security.md, "Browsers and CORS"); "*" for any.' })),
 }, { additionalProperties: false });
 
 export const OrganizationPatchBody = Type.Partial(OrganizationBody, { additionalProperties: false });

@@ -17,11 +17,15 @@ import { institutionRoutes } from './routes/institutions.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { connectionEventRoutes } from './routes/connection-events.ts';
 import { adminWebhookRoutes } from './routes/admin-webhooks.ts';
+import { organizationRoutes } from './routes/organization.ts';
+import { elementsRoutes } from './routes/elements.ts';
+import { demoRoutes } from '../demo/demo-routes.ts';
+import { corsRoutes } from './cors.ts';
 import { DIALECTS } from '../dialects/index.ts';
 
 /** Every area of the native API: one registration line each. */
 const ROUTES = [
-  sessionRoutes, mfaRoutes, partnerRoutes, operationRoutes, adminRoutes,
+  sessionRoutes, organizationRoutes, mfaRoutes, partnerRoutes, operationRoutes, adminRoutes,
   institutionRoutes, connectionRoutes, connectionEventRoutes, adminWebhookRoutes,
 ];
 
@@ -69,9 +73,12 @@ export async function buildApp(lk: Latchkey): Promise<App> {
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler((req, reply) => sendProblem(reply, new LatchkeyError('LK_ERR_ROUTE_NOT_FOUND', { detail: `No endpoint ${req.method} ${req.url.split('?')[0]}.` })));
 
+  corsRoutes(app, lk);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', version: VERSION }));
   for (const routes of ROUTES) routes(app, lk);
+  elementsRoutes(app);
+  if (lk.config.sandbox) demoRoutes(app, lk);
   for (const dialect of DIALECTS) {
     await app.register(async (child) => {
       // Vendor routes are documented on their dialect's own page, not in the native OpenAPI document.

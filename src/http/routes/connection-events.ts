@@ -38,7 +38,8 @@ export function connectionEventRoutes(app: App, lk: Latchkey): void {
     let lastSeq = Number(req.headers['last-event-id'] ?? 0);
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    // The headers set so far (CORS, for a page reading the stream with fetch) go out with the hijacked response.
+    res.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write(': connected\n\n');
     let busy = false;
     let again = false;

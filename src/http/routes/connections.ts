@@ -4,6 +4,7 @@ import type { App } from '../types.ts';
 import type { Latchkey } from '../../registry.ts';
 import type { SessionContext } from '../../core/session/sessions.ts';
 import type { Connection } from '../../core/connection/model.ts';
+import type { ConnectionView as CoreConnectionView } from '../../core/connection/views.ts';
 import {
   createConnection, deleteConnection, fixHold, getOwnConnection, reauthenticate, refresh, viewConnection,
 } from '../../core/connection/connections.ts';
@@ -27,6 +28,7 @@ export const InstitutionChallengeView = Type.Object({
   image: Nullable(Type.String({ description: 'data: URI' })),
   medium: Nullable(Type.Object({ type: Type.String(), label: Type.String() })),
   expiresAt: Timestamp,
+  expiresInSeconds: Type.Integer({ minimum: 0, description: 'Seconds left to answer by the server\'s clock when this answer was made: count down from it rather than from expiresAt, which a browser\'s clock may disagree with.' }),
   needsAnswer: Type.Boolean({ description: 'false for a prompt: approve it in the institution\'s app' }),
 });
 
@@ -60,6 +62,11 @@ async function userSession(lk: Latchkey, req: FastifyRequest, write: boolean): P
   return ctx;
 }
 
+/** Adds each challenge's seconds left by the server's clock, so a page's countdown does not depend on its own clock. */
+const withTimeLeft = (v: CoreConnectionView, now: number) => ({
+  ...v, challenges: v.challenges.map((c) => ({ ...c, expiresInSeconds: Math.max(0, Math.ceil((c.expiresAt - now) / 1000)) })),
+});
+
 async function own(lk: Latchkey, req: FastifyRequest, write: boolean): Promise<Connection> {
   const ctx = await userSession(lk, req, write);
   return getOwnConnection(lk.connectionDeps, ctx.org.id, ctx.user.id, (req.params as Static<typeof ConnParams>).connectionId);
@@ -67,7 +74,7 @@ async function own(lk: Latchkey, req: FastifyRequest, write: boolean): Promise<C
 
 export function connectionRoutes(app: App, lk: Latchkey): void {
   const d = lk.connectionDeps;
-  const view = async (c: Connection) => isoTimes(await viewConnection(d, c));
+  const view = async (c: Connection) => isoTimes(withTimeLeft(await viewConnection(d, c), lk.clock.now()));
   const tags = ['Connections'];
 
   app.post('/v1/connections', {
@@ -130,9 +137,9 @@ export function connectionRoutes(app: App, lk: Latchkey): void {
       // The key must belong to the connection's organization (or its partner), like a session's.
       if (!org || !keyMayActFor(devKey, org)) fail('LK_ERR_ANSWER_TOKEN_INVALID');
       const { view } = await resumeWithToken(d, req.params.connectionId, token, req.body.challenges, key);
-      return reply.status(202).send(isoTimes(view));
+      return reply.status(202).send(isoTimes(withTimeLeft(view, lk.clock.now())));
     }
-    return reply.status(202).send(isoTimes(await resume(d, await own(lk, req, true), req.body.challenges, key)));
+    return reply.status(202).send(isoTimes(withTimeLeft(await resume(d, await own(lk, req, true), req.body.challenges, key), lk.clock.now())));
   });
 
   app.post('/v1/connections/:connectionId/answer-tokens', {

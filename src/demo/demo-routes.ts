@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { Type } from 'typebox';
+import type { App } from '../http/types.ts';
+import type { Latchkey } from '../registry.ts';
+import type { SandboxCredentials } from '../sandbox/seed.ts';
+import { sandboxFile } from '../sandbox/seed.ts';
+import { resolveDevKey } from '../core/session/sessions.ts';
+import { signIn } from '../core/session/sign-in.ts';
+import { createUser, getOrganizationFor } from '../core/account/accounts.ts';
+import { fail } from '../core/errors.ts';
+import { metaOf } from '../http/auth.ts';
+
+const PAGE = readFileSync(new URL('./demo.html', import.meta.url), 'utf8');
+
+/**
+ * `/demo` (sandbox mode only): the Elements against the sandbox organization,
+ * with an event log and the sandbox outbox, so a newcomer sees the whole flow in
+ * a minute. Sessions are made here, server side, as a partner's back end would:
+ * the page never sees a password or the admin token.
+ */
+export function demoRoutes(app: App, lk: Latchkey): void {
+  const { deps } = lk;
+  // Demo users this process created, to sign them in again when the Element reports a rejected session.
+  const passwords = new Map<string, string>();
+  const sandbox = (): SandboxCredentials => {
+    try {
+      return JSON.parse(readFileSync(sandboxFile(lk.config.dataDir), 'utf8')) as SandboxCredentials;
+    } catch {
+      return fail('LK_ERR_NOT_FOUND', { detail: 'The sandbox is not seeded yet (data/sandbox.json is missing): start the server with npm start.' });
+    }
+  };
+
+  app.get('/demo', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(PAGE));
+
+  app.post('/demo/api/sessions', {
+    schema: {
+      hide: true,
+      body: Type.Object({
+        scenario: Type.Union([Type.Literal('challenge'), Type.Literal('setup')], { description: 'challenge: the sandbox user (SMS factor); setup: a new user with no factor' }),
+        userId: Type.Optional(Type.String({ maxLength: 64, description: 'Sign a demo user of this server in again' })),
+      }, { additionalProperties: false }),
+    },
+  }, async (req, reply) => {
+    const creds = sandbox();
+    const devKey = await resolveDevKey(deps, creds.devKey);
+    let user = { userId: creds.user.userId, username: creds.user.username, password: creds.user.password, phone: creds.user.phone, email: creds.user.email };
+    const again = req.body.userId ? passwords.get(req.body.userId) : undefined;
+    if (req.body.userId && !again) fail('LK_ERR_NOT_FOUND', { field: 'userId', detail: 'Not a demo user of this server run.' });
+    if (again) {
+      const u = (await deps.store.users.get(req.body.userId!))!;
+      user = { userId: u.id, username: u.username, password: again, phone: u.phone!, email: u.email! };
+    } else if (req.body.scenario === 'setup') {
+      const org = await getOrganizationFor(deps, creds.organizationId, () => true);
+      const n = deps.random.token(6).replace(/[^a-z0-9]/gi, '').toLowerCase() || 'x';
+      const phone = `+1555${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
+      const password = `demo-${deps.random.token(12)}`;
+      const u = await createUser(deps, org, { username: `demo-${n}@latchkey.dev`, password, phone, email: `demo-${n}@latchkey.dev` });
+      passwords.set(u.id, password);
+      user = { userId: u.id, username: u.username, password, phone, email: u.email! };
+    }
+    const r = await signIn(deps, devKey, { organizationId: creds.organizationId, username: user.username, password: user.password }, metaOf(req));
+    return reply.status(201).send({
+      scenario: req.body.scenario, devKey: creds.devKey, sessionId: r.token, organizationId: creds.organizationId,
+      userId: user.userId, username: user.username, phone: user.phone, email: user.email,
+    });
+  });
+
+  app.get('/demo/api/outbox', {
+    schema: { hide: true, querystring: Type.Object({ destination: Type.String({ minLength: 1, maxLength: 320 }) }, { additionalProperties: false }) },
+  }, async (req) => {
+    const messages = await deps.store.outbox.list({ orgId: sandbox().organizationId, destination: req.query.destination, limit: 5 });
+    return { messages: messages.map((m) => ({ channel: m.channel, destination: m.destination, body: m.body, createdAt: new Date(m.createdAt).toISOString() })) };
+  });
+}

@@ -1,0 +1,177 @@
+import type { paths, Problem } from '@latchkey/client';
+import { LatchkeyElement } from '../shared/base-element.ts';
+import { launchFailure } from '../shared/errors.ts';
+import type { Outcome } from '../shared/api.ts';
+import { backupCodesScreen, codeScreen, messageScreen, otpauthSecret, setupScreen, type FactorChoice } from './screens.ts';
+import { deviceIdOf } from './device.ts';
+
+type Json<P extends keyof paths, M extends keyof paths[P], S extends number> =
+  paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
+type Challenge = Json<'/v1/mfa/challenges', 'post', 201>;
+type Factor = Json<'/v1/factors', 'get', 200>['factors'][number];
+
+/** What the page learns from mfaReady and mfaSuccess (seed 000). */
+export interface MfaReady { setup: boolean; required: boolean }
+export interface MfaSuccess { setup: boolean; required: boolean; rememberMe: boolean; rememberMeId?: string; deviceId: string }
+
+/** One code to ask for: the challenge, how to get a fresh one, and what the screen says. */
+interface CodeStep {
+  challenge: Challenge;
+  /** Gets a new challenge (expired, too many tries): a new setup, or a new challenge of the same factor. */
+  renew: () => Promise<Outcome<Challenge>>;
+  qr?: { src: string; secret: string | null };
+}
+
+const INTRO: Record<FactorChoice, (c: Challenge) => string> = {
+  sms: (c) => `We sent a 6-digit code to ${c.destination ?? 'your phone'}.`,
+  email: (c) => `We sent a 6-digit code to ${c.destination ?? 'your email'}.`,
+  totp: () => 'Enter the 6-digit code your authenticator app shows.',
+  backup_codes: () => 'Enter one of your backup codes. Each one works once.',
+};
+
+/**
+ * The `mfa` Element: sets up a first factor when the user has none, otherwise
+ * challenges the active one, and makes the page's session MFA-trusted.
+ * Events: mfaReady, mfaSuccess, error (docs/elements.md).
+ */
+export class MfaElement extends LatchkeyElement {
+  protected static override css = `ul.codes { columns: 2; padding: 0; margin: 0; list-style: none; font-size: 1.05em; } ul.codes li { padding: 2px 0; }
+img { border: 1px solid var(--_border); border-radius: 4px; }`;
+
+  #setup = false;
+  #required = false;
+  #rememberDays = 180;
+  #factors: Factor[] = [];
+
+  protected async run(): Promise<void> {
+    const { api, config } = this.ctx;
+    const [session, org, context] = await Promise.all([
+      api.must((c) => c.GET('/v1/session')), api.must((c) => c.GET('/v1/organization')), config.getUserContext?.(),
+    ]);
+    if (session.kind !== 'user') throw launchFailure('SESSION_NOT_SUPPORTED', `The mfa Element needs a user session; this is a ${session.kind} session.`);
+    if ((context?.userId && context.userId !== session.userId) || (context?.orgId && context.orgId !== session.organizationId)) {
+      throw launchFailure('USER_CONTEXT_MISMATCH', 'getUserContext() names another user or organization than the session.');
+    }
+    this.#rememberDays = org.rememberDeviceDays;
+    this.#required = session.mfaStatus === 'SETUP' || session.mfaStatus === 'CHALLENGE';
+    if (session.mfaStatus === 'COMPLETE') {
+      this.show(messageScreen('verified', 'You\u2019re verified', 'This session has already passed two-step verification.'));
+    } else if (session.mfaStatus === 'DISABLED') {
+      this.show(messageScreen('not-required', 'No verification needed', 'Your organization does not require two-step verification.'));
+    } else if (session.mfaStatus === 'SETUP') {
+      this.#setup = true;
+      this.show(setupScreen({ allowEmail: org.allowEmailFactor, onContinue: (choice, to) => void this.act(() => this.#enroll(choice, to)) }));
+    } else {
+      this.#factors = (await api.must((c) => c.GET('/v1/factors'))).factors.filter((f) => f.status === 'active');
+      await this.#challenge({});
+    }
+    this.emit('mfaReady', { setup: session.mfaStatus === 'COMPLETE', required: this.#required } satisfies MfaReady);
+  }
+
+  /** First-factor setup: a code challenge (SMS, email, app), or backup codes confirmed by using one. */
+  async #enroll(type: FactorChoice, destination: string): Promise<void> {
+    const body = type === 'sms' && destination ? { type, phone: destination } : type === 'email' && destination ? { type, email: destination } : { type };
+    const start = () => this.ctx.api.run((c) => c.POST('/v1/factors', { body }));
+    const r = await start();
+    if (!r.ok) return this.#problem(r.problem, r.retryAfterSeconds);
+    this.clearBanner();
+    if (r.data.backupCodes) {
+      const codes = r.data.backupCodes;
+      this.show(backupCodesScreen(codes, () => void this.act(() => this.#challenge({ useBackup: true }))));
+      return;
+    }
+    if (!r.data.challenge) throw new Error('The factor setup answered without a challenge.');
+    // A new setup replaces the pending one (and sends a new code): that is how an expired setup code is renewed.
+    const renew = async (): Promise<Outcome<Challenge>> => {
+      const again = await start();
+      if (!again.ok) return again;
+      if (!again.data.challenge) throw new Error('The factor setup answered without a challenge.');
+      return { ok: true, data: again.data.challenge };
+    };
+    const qr = r.data.qrCode ? { src: r.data.qrCode, secret: otpauthSecret(r.data.otpauthUri) } : undefined;
+    this.#askCode({ challenge: r.data.challenge, renew, ...(qr ? { qr } : {}) });
+  }
+
+  /** Starts a challenge ({} = the strongest active factor) and asks for its code. */
+  async #challenge(body: { useBackup?: boolean; factorId?: string }): Promise<void> {
+    const start = () => this.ctx.api.run((c) => c.POST('/v1/mfa/challenges', { body }));
+    const r = await start();
+    if (!r.ok) {
+      return this.#problem(r.problem, r.retryAfterSeconds, { label: 'Try again', run: () => this.#challenge(body) });
+    }
+    this.clearBanner();
+    this.#askCode({ challenge: r.data, renew: start });
+  }
+
+  #askCode(step: CodeStep): void {
+    const { challenge } = step;
+    const type = challenge.factorType;
+    const delivers = type === 'sms' || type === 'email';
+    const hasBackup = !this.#setup && type !== 'backup_codes' && this.#factors.some((f) => f.type === 'backup_codes');
+    const { screen, input } = codeScreen({
+      screen: type === 'backup_codes' ? 'backup-code' : 'code',
+      heading: type === 'backup_codes' ? 'Enter a backup code' : this.#setup ? 'Confirm your new method' : 'Enter your verification code',
+      intro: step.qr ? 'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.' : INTRO[type](challenge),
+      backup: type === 'backup_codes',
+      rememberDays: this.#rememberDays,
+      ...(step.qr ? { qr: step.qr } : {}),
+      onSubmit: (code, remember) => void this.act(() => this.#verify(step, code, remember, input)),
+      ...(delivers ? { onResend: () => void this.act(() => this.#resend(step)) } : {}),
+      ...(hasBackup ? { onUseBackup: () => void this.act(() => this.#challenge({ useBackup: true })) } : {}),
+    });
+    this.show(screen, step.qr ? null : input);
+  }
+
+  async #verify(step: CodeStep, code: string, rememberMe: boolean, input: HTMLInputElement): Promise<void> {
+    if (!code) {
+      this.banner('error', 'Enter the code first.');
+      input.setAttribute('aria-invalid', 'true');
+      return void input.focus();
+    }
+    const deviceId = deviceIdOf();
+    const r = await this.ctx.api.run((c) => c.POST('/v1/mfa/challenges/{challengeId}/verify', {
+      params: { path: { challengeId: step.challenge.challengeId } },
+      body: rememberMe ? { code, rememberMe, device: deviceId } : { code },
+    }));
+    if (!r.ok) {
+      input.value = '';
+      input.setAttribute('aria-invalid', 'true');
+      const renew = { label: 'Send a new code', run: () => this.#renew(step) };
+      const expired = r.problem.code === 'LK_ERR_CHALLENGE_EXPIRED' || r.problem.code === 'LK_ERR_CHALLENGE_ATTEMPTS_EXHAUSTED' || r.problem.code === 'LK_ERR_CHALLENGE_USED';
+      this.#problem(r.problem, r.retryAfterSeconds, expired ? renew : undefined);
+      // Focus stays on the code when another try makes sense; otherwise on the way out of the dead end.
+      if (!expired) input.focus();
+      return;
+    }
+    const success: MfaSuccess = { setup: this.#setup, required: this.#required, rememberMe, deviceId };
+    if (rememberMe && r.data.rememberMeId) success.rememberMeId = r.data.rememberMeId;
+    this.clearBanner();
+    this.show(messageScreen('success', this.#setup ? 'Two-step verification is on' : 'You\u2019re verified', 'Thanks. You can continue.'));
+    this.emit('mfaSuccess', success);
+  }
+
+  async #resend(step: CodeStep): Promise<void> {
+    const r = await this.ctx.api.run((c) => c.POST('/v1/mfa/challenges/{challengeId}/resend', { params: { path: { challengeId: step.challenge.challengeId } } }));
+    if (!r.ok) {
+      const dead = r.problem.status === 410;
+      return this.#problem(r.problem, r.retryAfterSeconds, dead ? { label: 'Send a new code', run: () => this.#renew(step) } : undefined);
+    }
+    this.banner('info', `We sent a new code to ${r.data.destination ?? 'you'}.`);
+  }
+
+  async #renew(step: CodeStep): Promise<void> {
+    const r = await step.renew();
+    if (!r.ok) return this.#problem(r.problem, r.retryAfterSeconds);
+    this.#askCode({ ...step, challenge: r.data });
+    this.banner('info', `We sent a new code to ${r.data.destination ?? 'you'}.`);
+  }
+
+  /** A recoverable problem as a banner, with the server's words and, for limits, when to try again. */
+  #problem(p: Problem, retryAfterSeconds: number | undefined, action?: { label: string; run: () => Promise<void> }): void {
+    const wait = retryAfterSeconds ? ` Try again in ${retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.` : '';
+    const text = p.code === 'LK_ERR_CHALLENGE_EXPIRED' ? 'This code has expired.'
+      : p.code === 'LK_ERR_CHALLENGE_ATTEMPTS_EXHAUSTED' ? 'Too many wrong codes. Get a new code to try again.'
+        : p.detail;
+    this.banner('error', text + wait, action);
+  }
+}

@@ -1,0 +1,67 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from './types.ts';
+import type { Latchkey } from '../registry.ts';
+import { LatchkeyError } from '../core/errors.ts';
+import { DEV_KEY_HEADER } from './auth.ts';
+
+/**
+ * Cross-origin calls to the native API, for the Elements and partners' pages
+ * (docs/security.md, "Browsers and CORS").
+ *
+ * - A preflight carries no header values, so the organization is unknown then:
+ *   every preflight under /v1 (but /v1/admin) is allowed, for the headers below.
+ * - The real request carries the developer key: the key's organization must
+ *   list the page's origin in `allowedOrigins` (or `*`). Otherwise the request
+ *   is refused before its handler runs, with a 403 the page can read.
+ * - A missing or unknown developer key is left to the route (401), readable
+ *   too, so an Element can tell its page what is wrong.
+ * - Same-origin requests, requests without `Origin` (servers), the admin API
+ *   and the vendor dialects are not touched.
+ */
+export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', DEV_KEY_HEADER, 'idempotency-key', 'x-answer-token', 'last-event-id'];
+export const CORS_EXPOSED_HEADERS = ['retry-after', 'location'];
+export const CORS_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** How long a browser may reuse a preflight answer (Chromium caps it at 2 hours). */
+export const CORS_MAX_AGE_SECONDS = 600;
+
+const browserApi = (url: string) => url.startsWith('/v1/') && !url.startsWith('/v1/admin');
+const sameOrigin = (req: FastifyRequest, origin: string) => origin === `${req.protocol}://${req.host}`;
+
+/** Whether the developer key's organization allows `origin`; undefined when the key is missing or unknown. */
+async function originAllowed(lk: Latchkey, rawKey: unknown, origin: string): Promise<boolean | undefined> {
+  if (typeof rawKey !== 'string' || rawKey.length === 0) return undefined;
+  const key = await lk.deps.store.devKeys.findByHash(lk.deps.secrets.digest(rawKey));
+  if (!key || key.revokedAt !== null) return undefined;
+  const org = await lk.deps.store.organizations.get(key.orgId);
+  return org !== null && (org.allowedOrigins.includes('*') || org.allowedOrigins.includes(origin));
+}
+
+function allowOrigin(reply: FastifyReply, origin: string): void {
+  reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+}
+
+export function corsRoutes(app: App, lk: Latchkey): void {
+  app.options('/v1/*', { schema: { hide: true } }, async (req, reply) => {
+    const origin = req.headers.origin;
+    if (!origin || !browserApi(req.url) || !req.headers['access-control-request-method']) {
+      throw new LatchkeyError('LK_ERR_ROUTE_NOT_FOUND', { detail: `No endpoint OPTIONS ${req.url.split('?')[0]}.` });
+    }
+    allowOrigin(reply, origin);
+    return reply.status(204)
+      .header('access-control-allow-methods', CORS_METHODS.join(', '))
+      .header('access-control-allow-headers', CORS_ALLOWED_HEADERS.join(', '))
+      .header('access-control-max-age', String(CORS_MAX_AGE_SECONDS))
+      .send();
+  });
+
+  // Requests without Origin (every server-to-server call) cost one property read here.
+  app.addHook('onRequest', async (req, reply) => {
+    const origin = req.headers.origin;
+    if (origin === undefined || req.method === 'OPTIONS' || !browserApi(req.url) || sameOrigin(req, origin)) return;
+    allowOrigin(reply, origin);
+    reply.header('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '));
+    if ((await originAllowed(lk, req.headers[DEV_KEY_HEADER], origin)) === false) {
+      throw new LatchkeyError('LK_ERR_ORIGIN_NOT_ALLOWED', { field: 'origin', detail: `The organization does not allow calls from ${origin}. Add it to allowedOrigins.` });
+    }
+  });
+}
