@@ -15,6 +15,7 @@
  * seconds per scenario, default 6), --connections <n> (default 50), --sign-in-connections
  * <n> (sign-ins and raw hashes kept in flight, default 8), --json <file> (also write the figures),
  * --tries <n> (runs per scenario at most while other processes disturb it, default 3),
+ * --sign-in-pairs <n> (alternating sign-in and raw-hashing runs, default 3),
  * --nice-threadpool (an experiment: run libuv's pool threads, where argon2id runs, at nice 10).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,12 +34,15 @@ const { values: args } = parseArgs({
     'sign-in-connections': { type: 'string', default: '8' },
     'nice-threadpool': { type: 'boolean', default: false },
     tries: { type: 'string', default: '3' },
+    'sign-in-pairs': { type: 'string', default: '3' },
     json: { type: 'string' },
   },
 });
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const SIGN_IN_CONCURRENCY = Number(args['sign-in-connections']);
+/** Alternating sign-in and raw-hashing runs; the pair with the median ratio is reported. */
+const PAIRS = Math.max(1, Number(args['sign-in-pairs']));
 const WARMUP = 2;
 /** A measured run during which other processes used more of the machine than this is repeated… */
 const QUIET = 0.1;
@@ -109,6 +113,8 @@ interface LatchkeyResults {
   verify: Measured & { prepareSeconds: number; runs: number };
   signIn: Measured & { runs: number };
   raw: Argon2Result & { runs: number };
+  /** Sign-in ÷ raw hash rate of each alternating pair of runs. */
+  pairRatios: number[];
   /** The server's event-loop delay: idle, under sign-in load, and idle while raw hashing in another process keeps both cores busy. */
   eld: { idle: EventLoopDelay; signIn: EventLoopDelay; busyMachine: EventLoopDelay };
 }
@@ -145,20 +151,27 @@ async function latchkey(): Promise<LatchkeyResults> {
     const idle = await child.request({ type: 'eld-stop' }, 'eld');
     const signInOpts: CannonOptions = { connections: SIGN_IN_CONCURRENCY, requests: [jsonPost('/v1/sessions', signInBody(sb), { 'x-dev-key': sb.devKey })] };
     await cannon(`${base}/v1/sessions`, { ...signInOpts, duration: WARMUP });
-    const { eld: eldSignIn, ...signIn } = await leastDisturbed(LATCHKEY_TRIES, async () => {
-      await child.request({ type: 'eld-start' }, 'eld-started');
-      const m = await measured(child, `${base}/v1/sessions`, { ...signInOpts, duration: DURATION });
-      return { ...m, eld: await child.request({ type: 'eld-stop' }, 'eld') };
-    }, (r) => r.otherLoad);
-
+    // Sign-in and the raw hashing alternate, PAIRS times: this machine's hash rate drifts by
+    // ±10 % within minutes, and a sign-in run is compared with the raw runs either side of it.
     // The raw hashing runs while this server sits idle: its event-loop delay then shows what
     // two cores busy hashing cost an event loop that does no hashing at all (the control).
-    const { eld: busyMachine, ...raw } = await leastDisturbed(TRIES, async () => {
+    const pairs: { signIn: Measured & { eld: EventLoopDelay }; raw: Argon2Result & { eld: EventLoopDelay } }[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      await child.request({ type: 'eld-start' }, 'eld-started');
+      const m = await measured(child, `${base}/v1/sessions`, { ...signInOpts, duration: DURATION });
+      const signInRun = { ...m, eld: await child.request({ type: 'eld-stop' }, 'eld') };
       await child.request({ type: 'eld-start' }, 'eld-started');
       const r = await rawArgon2();
-      return { ...r, eld: await child.request({ type: 'eld-stop' }, 'eld') };
-    }, (r) => r.otherLoad);
-    return { session, verify, signIn, raw, eld: { idle, signIn: eldSignIn, busyMachine } };
+      pairs.push({ signIn: signInRun, raw: { ...r, eld: await child.request({ type: 'eld-stop' }, 'eld') } });
+    }
+    const pairRatios = pairs.map((p) => p.signIn.rps / p.raw.opsPerSec);
+    // The pair with the median ratio stands for the run; undisturbed pairs are preferred.
+    const quiet = pairs.filter((p) => (p.signIn.otherLoad ?? 0) <= QUIET && (p.raw.otherLoad ?? 0) <= QUIET);
+    const ranked = (quiet.length > 0 ? quiet : pairs).sort((a, b) => a.signIn.rps / a.raw.opsPerSec - b.signIn.rps / b.raw.opsPerSec);
+    const median = ranked[Math.floor(ranked.length / 2)]!;
+    const { eld: eldSignIn, ...signIn } = { ...median.signIn, runs: pairs.length };
+    const { eld: busyMachine, ...raw } = { ...median.raw, runs: pairs.length };
+    return { session, verify, signIn, raw, pairRatios, eld: { idle, signIn: eldSignIn, busyMachine } };
   } finally {
     await child.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -235,6 +248,7 @@ const out = [
   `  one argon2id hash takes ${fmt(raw.singleMedianMs, 1)} ms alone; aim: under sign-in load, p99 < one hash: ${verdict(eldExcess < eldLimit)}`,
   `MFA verify: ${fmt(lk.verify.requests)} challenges verified in ${fmt(lk.verify.seconds, 1)} s, each once, by its own session (${fmt(lk.verify.prepareSeconds, 1)} s to prepare them, not measured)`,
   `Raw argon2id: ${SIGN_IN_CONCURRENCY} in flight on libuv's pool of ${raw.threadpool} threads; sign-in: ${SIGN_IN_CONCURRENCY} connections`,
+  `Sign-in ÷ raw argon2id in each of ${lk.pairRatios.length} alternating pairs of runs: ${lk.pairRatios.map(pct).join(', ')} (the median pair is in the table)`,
   `Total bench time: ${fmt((performance.now() - started) / 1000)} s`,
 ];
 process.stdout.write(`\n${out.join('\n')}\n`);

@@ -86,7 +86,11 @@ export class GroupCommitSqliteDriver implements Driver {
     try {
       this.#db.raw.exec('COMMIT');
     } catch (err) {
-      if (this.#db.raw.isTransaction) this.#db.raw.exec('ROLLBACK');
+      try {
+        if (this.#db.raw.isTransaction) this.#db.raw.exec('ROLLBACK');
+      } catch {
+        // The connection is already out of the transaction; nothing more to undo.
+      }
       for (const w of batch) w.reject(err);
       return;
     }
