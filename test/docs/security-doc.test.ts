@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_LIMITS as L } from '../../src/core/limits.ts';
 import { OWASP_ARGON2ID } from '../../src/adapters/argon2-hasher.ts';
+import { DEFAULT_CONTEXT_CACHE } from '../../src/storage/context-cache.ts';
 
 /** docs/security.md states the numbers the code uses and lists every audit event type. */
 const doc = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8');
@@ -28,6 +29,7 @@ describe('docs/security.md', () => {
     const phrases = [
       `after **${L.sessionIdleMinutes} minutes** without a call`,
       `at most once every **${L.sessionTouchIntervalSeconds} seconds**`,
+      `for up to\n  **${DEFAULT_CONTEXT_CACHE.ttlMs / 1000} seconds**`,
       `end **${L.sessionAbsoluteHours} hours**`,
       `counted in fixed ${L.signInFailureWindowMinutes}-minute`,
       `lower-cased username: **${L.signInFailuresPerAccount}**`,
