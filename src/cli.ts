@@ -5,7 +5,7 @@ import { composeLatchkey, type Latchkey } from './registry.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './server.ts';
 import { openKysely, migrate } from './storage/open-database.ts';
-import { createDevKey, createOrganization, createUser, getOrganizationFor } from './core/account/accounts.ts';
+import { createDevKey, createOrganization, createUser, getOrganizationFor, revokeDevKey } from './core/account/accounts.ts';
 import { unlock } from './core/account/lockout.ts';
 import { sandboxFile } from './sandbox/seed.ts';
 import { VERSION } from './http/app.ts';
@@ -100,6 +100,12 @@ admin.command('unlock').description('Clear an account lock').argument('<userId>'
   if (!user) throw new Error(`No user ${userId}.`);
   await unlock(lk.deps, user, null);
   process.stdout.write(`Unlocked ${userId}.\n`);
+}));
+
+admin.command('revoke-dev-key').description('Revoke a developer key (its sessions stop working too)').argument('<keyId>').action(async (keyId: string) => withLatchkey(async (lk) => {
+  if (!(await lk.deps.store.devKeys.get(keyId))) throw new Error(`No developer key ${keyId}.`);
+  await revokeDevKey(lk.deps, keyId, null);
+  process.stdout.write(`Revoked ${keyId}. A running server stops accepting it within 5 seconds.\n`);
 }));
 
 program.parseAsync().catch((err: unknown) => {

@@ -10,6 +10,7 @@ export type AuditType =
   | 'factor.enrolled' | 'factor.activated' | 'factor.removed'
   | 'device.remembered' | 'device.revoked' | 'device.refused'
   | 'api_token.created' | 'api_token.revoked'
+  | 'dev_key.revoked'
   | 'operation.denied' | 'operation.performed';
 
 export async function audit(

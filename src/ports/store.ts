@@ -32,6 +32,8 @@ export interface Store {
     insert(key: DevKey): Promise<void>;
     findByHash(keyHash: string): Promise<DevKey | null>;
     get(id: string): Promise<DevKey | null>;
+    /** Marks the key revoked (once); this process stops accepting it at once. */
+    revoke(id: string, at: number): Promise<void>;
   };
   sessions: {
     insert(session: Session): Promise<void>;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { BACKENDS } from '../support/backends.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { createTenant, enrollSms, signIn } from '../support/fixtures.ts';
+import { PASSWORD } from '../support/harness.ts';
 
 for (const backend of BACKENDS) {
   describe(`admin API [${backend}]`, () => {
@@ -43,6 +44,28 @@ for (const backend of BACKENDS) {
       for (const type of ['sign_in.succeeded', 'challenge.sent', 'challenge.verified', 'device.remembered', 'device.revoked', 'device.refused', 'factor.activated']) {
         assert.ok(events.includes(type), `audit has ${type}`);
       }
+    });
+
+    it('revokes a developer key: it and the sessions opened with it are refused at once; twice is once; unknown keys are 404', async () => {
+      const t = await createTenant(h);
+      const made = await h.call('POST', `/v1/admin/organizations/${t.orgId}/dev-keys`, { admin: true, body: { name: 'leaked' } });
+      const { keyId, key } = made.json();
+      const r = await h.call('POST', '/v1/sessions', { devKey: key, body: { organizationId: t.orgId, username: t.username, password: PASSWORD } });
+      const session = r.json().sessionId;
+      assert.equal((await h.call('GET', '/v1/session', { devKey: key, session })).statusCode, 200, 'the key works and is now remembered');
+      assert.equal((await h.call('DELETE', `/v1/admin/dev-keys/${keyId}`, { admin: true })).statusCode, 204);
+      const refused = await h.call('GET', '/v1/session', { devKey: key, session });
+      assert.equal(refused.statusCode, 401);
+      assert.equal(refused.json().code, 'LK_ERR_DEV_KEY_INVALID');
+      assert.equal((await h.call('GET', '/v1/session', { devKey: t.devKey, session: await signIn(h, t) })).statusCode, 200, 'other keys keep working');
+      assert.equal((await h.call('DELETE', `/v1/admin/dev-keys/${keyId}`, { admin: true })).statusCode, 204);
+      const events = (await h.call('GET', `/v1/admin/audit?organizationId=${t.orgId}&type=dev_key.revoked`, { admin: true })).json().events;
+      assert.equal(events.length, 1, 'one revocation, one audit event');
+      assert.equal(events[0].data.keyId, keyId);
+      const unknown = await h.call('DELETE', '/v1/admin/dev-keys/key_nosuchkey', { admin: true });
+      assert.equal(unknown.statusCode, 404);
+      assert.equal(unknown.json().field, 'keyId');
+      assert.equal((await h.call('DELETE', `/v1/admin/dev-keys/${keyId}`, {})).statusCode, 401, 'admins only');
     });
 
     it('moves the sandbox clock forward only', async () => {

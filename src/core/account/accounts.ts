@@ -2,6 +2,8 @@ import type { DevKey, Organization, User } from '../model.ts';
 import type { CoreDeps } from '../deps.ts';
 import { fail } from '../errors.ts';
 import { newId, orgId, userId } from '../ids.ts';
+import { audit } from '../audit.ts';
+import type { RequestMeta } from '../deps.ts';
 
 export interface NewOrganization {
   name: string;
@@ -78,6 +80,21 @@ export async function createDevKey(deps: CoreDeps, org: Organization, input: { n
   };
   await deps.store.devKeys.insert(devKey);
   return { key, devKey };
+}
+
+/**
+ * Revokes a developer key: every request carrying it is refused from then on, and so
+ * are the sessions opened with it (each request presents the key). Revoking twice is
+ * the same as once.
+ */
+export async function revokeDevKey(deps: CoreDeps, id: string, meta: RequestMeta | null): Promise<DevKey> {
+  const key = await deps.store.devKeys.get(id);
+  if (!key) fail('LK_ERR_NOT_FOUND', { field: 'keyId' });
+  if (key.revokedAt !== null) return key;
+  const at = deps.clock.now();
+  await deps.store.devKeys.revoke(id, at);
+  await audit(deps, 'dev_key.revoked', { orgId: key.orgId }, meta, { keyId: id, name: key.name, partner: key.partner });
+  return { ...key, revokedAt: at };
 }
 
 /** An organization the caller may see: missing and someone else's look the same. */

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { App } from '../types.ts';
 import type { Latchkey } from '../../registry.ts';
-import { createDevKey, createOrganization, createUser, getOrganizationFor, updateOrganization } from '../../core/account/accounts.ts';
+import { createDevKey, createOrganization, createUser, getOrganizationFor, revokeDevKey, updateOrganization } from '../../core/account/accounts.ts';
 import { unlock } from '../../core/account/lockout.ts';
 import { listDevices, revokeDevice, viewDevice } from '../../core/trust/remembered-devices.ts';
 import { fail } from '../../core/errors.ts';
@@ -84,6 +84,18 @@ export function adminRoutes(app: App, lk: Latchkey): void {
     const org = await getOrganizationFor(deps, req.params.organizationId, any);
     const { key, devKey } = await createDevKey(deps, org, req.body);
     return reply.status(201).send({ keyId: devKey.id, key, name: devKey.name, partner: devKey.partner, organizationId: org.id });
+  });
+
+  app.delete('/v1/admin/dev-keys/:keyId', {
+    schema: {
+      ...admin, summary: 'Revoke a developer key',
+      description: 'From now on every request with this key is refused (401), and so is every session opened with it. Other server processes stop accepting it within 5 seconds. Revoking twice is the same as once.',
+      params: Type.Object({ keyId: Id('Developer key ID (keyId)') }), response: { 204: Type.Null(), ...errors(401, 404) },
+    },
+  }, async (req, reply) => {
+    await requireAdmin(lk, req);
+    await revokeDevKey(deps, req.params.keyId, metaOf(req));
+    return reply.status(204).send(null);
   });
 
   app.post('/v1/admin/users/:userId/unlock', {

@@ -55,8 +55,9 @@ function preparedInsert<T extends keyof Database, C extends string>(db: Kysely<D
 
 /**
  * Developer keys are looked up on every request by the digest of the key. Found keys
- * are remembered for this long, so a revocation (revokedAt set) takes effect within
- * this many seconds in each server process; unknown keys are never remembered.
+ * are remembered for this long: a revocation through this process takes effect at once
+ * (it clears them), one made by another server process within this many seconds.
+ * Unknown keys are never remembered.
  */
 export const DEV_KEY_CACHE_MS = 5_000;
 const DEV_KEY_CACHE_MAX = 10_000;
@@ -174,6 +175,10 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, dir
       async get(id) {
         const r = await db.selectFrom('devKeys').selectAll().where('id', '=', id).executeTakeFirst();
         return r ? m.toDevKey(r) : null;
+      },
+      async revoke(id, at) {
+        await db.updateTable('devKeys').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+        devKeyCache.clear();
       },
     },
     sessions: {
