@@ -34,7 +34,7 @@ function camelRow(row: Record<string, unknown>): Record<string, unknown> {
  * building, plugin rewriting and compilation. Parameters given as P(i) when building are
  * the i-th (from 1) argument at run time; the others are kept. It runs through `direct`
  * when there is one, else through Kysely's executor. Rows come back in camelCase, or with
- * the database's snake_case names when `snakeRows` (then build it on `db.withoutPlugins()`).
+ * the database's snake_case names when `snakeRows` (then `executor` is `db.withoutPlugins()`).
  */
 function prepared<R>(query: Compilable<R>, executor: Kysely<Database>, direct: DirectRunner | undefined, snakeRows = false): (...params: unknown[]) => Promise<QueryResult<R>> {
   const compiled = query.compile();
@@ -47,10 +47,18 @@ function prepared<R>(query: Compilable<R>, executor: Kysely<Database>, direct: D
   };
 }
 
-/** An INSERT of every listed column, prepared; run it with the record. */
-function preparedInsert<T extends keyof Database, C extends string>(db: Kysely<Database>, direct: DirectRunner | undefined, table: T, columns: readonly C[]) {
-  const run = prepared(db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, P(i + 1)])) as never), db, direct);
-  return async (row: Record<C, unknown>) => void (await run(...columns.map((c) => row[c])));
+/** {@link prepared} bound to one database: `prep(query)`, `prep.snake(query)` for snake_case rows, and `prep.insert` of whole records. */
+function preparer(db: Kysely<Database>, direct: DirectRunner | undefined) {
+  const prep = <R>(query: Compilable<R>) => prepared(query, db, direct);
+  return Object.assign(prep, {
+    /** Built on `db` (so identifiers are snake_cased), its rows keep the database's names. */
+    snake: <R>(query: Compilable<R>) => prepared(query, db.withoutPlugins(), direct, true),
+    /** An INSERT of every listed column; run it with the record. */
+    insert<T extends keyof Database, C extends string>(table: T, columns: readonly C[]) {
+      const run = prepared(db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, P(i + 1)])) as never), db, direct);
+      return async (row: Record<C, unknown>) => void (await run(...columns.map((c) => row[c])));
+    },
+  });
 }
 
 /**
@@ -102,32 +110,33 @@ function splitContext(r: ContextRow): { session: SessionRow; user: UserRow; org:
 
 /** The Store over Kysely: one query layer shared by SQLite and PostgreSQL. */
 export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, direct?: DirectRunner): Store {
-  const devKeyByHash = prepared(db.selectFrom('devKeys').selectAll().where('keyHash', '=', P(1)), db, direct);
+  const prep = preparer(db, direct);
+  const devKeyByHash = prep(db.selectFrom('devKeys').selectAll().where('keyHash', '=', P(1)));
   const devKeyCache = new Map<string, { key: DevKey; until: number }>();
   // The hot path: one round trip instead of four, read without the CamelCasePlugin's per-row remapping.
-  const sessionContext = prepared(db.selectFrom('sessions as s')
+  const sessionContext = prep.snake(db.selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
     .innerJoin('organizations as o', 'o.id', 's.orgId')
     .select(SESSION_COLUMNS.map((c) => `s.${c}` as const))
     .select(USER_COLUMNS.map((c) => `u.${c} as ctxUser${cap(c)}` as const))
     .select(ORG_COLUMNS.map((c) => `o.${c} as ctxOrg${cap(c)}` as const))
     .select((eb) => eb.exists(eb.selectFrom('factors as f').select('f.id').whereRef('f.userId', '=', 's.userId').where('f.status', '=', 'active')).as('hasActiveFactor'))
-    .where('s.tokenHash', '=', P(1)), db.withoutPlugins(), direct, true) as (tokenHash: string) => Promise<QueryResult<ContextRow>>;
+    .where('s.tokenHash', '=', P(1))) as (tokenHash: string) => Promise<QueryResult<ContextRow>>;
   // The rest of the hot paths (sign-in, MFA verification), prepared likewise.
   const q = {
-    touchSession: prepared(db.updateTable('sessions').set({ lastSeenAt: P(2) }).where('id', '=', P(1)), db, direct),
-    trustSession: prepared(db.updateTable('sessions').set({ trustedAt: P(2), trustMethod: P(3) }).where('id', '=', P(1)), db, direct),
-    insertSession: preparedInsert(db, direct, 'sessions', SESSION_COLUMNS),
-    organization: prepared(db.selectFrom('organizations').selectAll().where('id', '=', P(1)), db, direct),
-    userByName: prepared(db.selectFrom('users').selectAll().where('orgId', '=', P(1)).where('username', '=', P(2)), db, direct),
-    clearFailures: prepared(db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', P(1)), db, direct),
-    factor: prepared(db.selectFrom('factors').selectAll().where('id', '=', P(1)), db, direct),
-    factorsOfUser: prepared(db.selectFrom('factors').selectAll().where('userId', '=', P(1)).orderBy('createdAt'), db, direct),
-    challenge: prepared(db.selectFrom('challenges').selectAll().where('id', '=', P(1)), db, direct),
-    completeChallenge: prepared(db.updateTable('challenges').set({ completedAt: P(2) }).where('id', '=', P(1)).where('completedAt', 'is', null)
-      .where((eb) => eb('attempts', '<', eb.ref('maxAttempts'))).where('expiresAt', '>', P(2)), db, direct),
-    counter: prepared(db.selectFrom('counters').select('count').where('key', '=', P(1)).where('windowStart', '=', P(2)), db, direct),
-    insertAudit: preparedInsert(db, direct, 'auditEvents', AUDIT_COLUMNS),
+    touchSession: prep(db.updateTable('sessions').set({ lastSeenAt: P(2) }).where('id', '=', P(1))),
+    trustSession: prep(db.updateTable('sessions').set({ trustedAt: P(2), trustMethod: P(3) }).where('id', '=', P(1))),
+    insertSession: prep.insert('sessions', SESSION_COLUMNS),
+    organization: prep(db.selectFrom('organizations').selectAll().where('id', '=', P(1))),
+    userByName: prep(db.selectFrom('users').selectAll().where('orgId', '=', P(1)).where('username', '=', P(2))),
+    clearFailures: prep(db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', P(1))),
+    factor: prep(db.selectFrom('factors').selectAll().where('id', '=', P(1))),
+    factorsOfUser: prep(db.selectFrom('factors').selectAll().where('userId', '=', P(1)).orderBy('createdAt')),
+    challenge: prep(db.selectFrom('challenges').selectAll().where('id', '=', P(1))),
+    completeChallenge: prep(db.updateTable('challenges').set({ completedAt: P(2) }).where('id', '=', P(1)).where('completedAt', 'is', null)
+      .where((eb) => eb('attempts', '<', eb.ref('maxAttempts'))).where('expiresAt', '>', P(2))),
+    counter: prep(db.selectFrom('counters').select('count').where('key', '=', P(1)).where('windowStart', '=', P(2))),
+    insertAudit: prep.insert('auditEvents', AUDIT_COLUMNS),
   };
   return {
     organizations: {
