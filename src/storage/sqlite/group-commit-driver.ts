@@ -17,8 +17,8 @@ type Db = SqliteDatabase & { raw: DatabaseSync };
  * so no caller learns of a write before it is durable (as durable as `synchronous = NORMAL`).
  * A statement that fails is undone alone (SQLite's statement journal), as in autocommit.
  *
- * Reads run at once; inside an open batch they see its writes, as they would on the one
- * connection anyway. Explicit transactions (`db.transaction()`) commit the open batch first
+ * Reads (SELECT queries) run at once; inside an open batch they see its writes, as they
+ * would on the one connection anyway. Anything else, raw SQL included, counts as a write. Explicit transactions (`db.transaction()`) commit the open batch first
  * and then have the connection to themselves: statements from elsewhere wait until they end.
  */
 export class GroupCommitSqliteDriver implements Driver {
@@ -153,7 +153,6 @@ class Handle implements DatabaseConnection {
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     return this.#driver.execute<R>(this, query);
   }
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Latchkey does not stream SQLite queries.');
   }
