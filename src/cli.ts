@@ -4,7 +4,9 @@ import { configFromEnv, type Config } from './config.ts';
 import { composeLatchkey, type Latchkey } from './registry.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './server.ts';
-import { openKysely, migrate } from './storage/open-database.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { openKysely, migrate, SQLITE_FILE } from './storage/open-database.ts';
 import { createDevKey, createOrganization, createUser, getOrganizationFor, revokeDevKey } from './core/account/accounts.ts';
 import { unlock } from './core/account/lockout.ts';
 import { sandboxFile } from './sandbox/seed.ts';
@@ -16,9 +18,18 @@ const int = (v: string) => {
   return n;
 };
 
-/** Runs `fn` against the configured database without starting the HTTP server. */
+/**
+ * Runs `fn` against the configured database without starting the HTTP server. An
+ * embedded database must already exist: a helper pointed at the wrong directory would
+ * otherwise create an empty one and report, say, an empty outbox.
+ */
 async function withLatchkey<T>(fn: (lk: Latchkey) => Promise<T>): Promise<T> {
-  const lk = await composeLatchkey(configFromEnv(), { logger: createLogger('warn') });
+  const config = configFromEnv();
+  const file = join(config.dataDir, SQLITE_FILE);
+  if (!config.databaseUrl && !existsSync(file)) {
+    throw new Error(`No Latchkey database at ${file}. Start the server once (npm start), or set LATCHKEY_DATA_DIR (or DATABASE_URL) to the one it uses.`);
+  }
+  const lk = await composeLatchkey(config, { logger: createLogger('warn') });
   try {
     return await fn(lk);
   } finally {

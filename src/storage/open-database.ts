@@ -24,6 +24,9 @@ export interface DatabaseConfig {
   onPoolError?: ((err: Error) => void) | undefined;
 }
 
+/** The embedded database's file name, inside the data directory. */
+export const SQLITE_FILE = 'latchkey.sqlite';
+
 export function databaseKind(config: DatabaseConfig): 'postgres' | 'sqlite' {
   return config.databaseUrl ? 'postgres' : 'sqlite';
 }
@@ -35,7 +38,7 @@ function dialectFor(config: DatabaseConfig): Dialect | GroupCommitSqliteDialect 
     pool.on('error', (err) => config.onPoolError?.(err));
     return new PostgresDialect({ pool });
   }
-  const file = config.sqliteFile ?? 'latchkey.sqlite';
+  const file = config.sqliteFile ?? SQLITE_FILE;
   if (file !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
   return new GroupCommitSqliteDialect(nodeSqliteDatabase(file === ':memory:' ? file : join(config.dataDir, file)));
 }

@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -91,3 +91,16 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('latchkey helpers pointed at the wrong data directory', () => {
+  it('say there is no database instead of creating an empty one', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'latchkey-e2e-')), 'nowhere');
+    const env = { ...process.env, LATCHKEY_DATA_DIR: missing, DATABASE_URL: '' };
+    await assert.rejects(run(process.execPath, [CLI, 'outbox'], { env }), (err: { code: number; stderr: string }) => {
+      assert.equal(err.code, 1);
+      assert.match(err.stderr, /No Latchkey database at .*nowhere.*latchkey\.sqlite/);
+      return true;
+    });
+    assert.equal(existsSync(missing), false, 'nothing was created');
+  });
+});

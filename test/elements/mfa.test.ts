@@ -152,7 +152,7 @@ describe('mfa Element', { skip: NO_BROWSER }, () => {
     const other = await signIn(w.h, t);
     for (let i = 0; i < 7; i++) await challengeSms(w.h, t, other);
     await page.getByRole('button', { name: 'Send a new code' }).click();
-    await banner(page).getByText(/Too many attempts\. Try again later\. Try again in \d+ minutes\./).waitFor();
+    await banner(page).getByText(/Too many codes sent \(at most 10 an hour\)\. Try again later\. Try again in \d+ minutes\./).waitFor();
     await screenshot(page.locator('#mount'), 'mfa-resend-limit');
     await page.close();
   });

@@ -77,6 +77,16 @@ for (const backend of BACKENDS) {
       assert.equal(after, before);
     });
 
+    it('a list limit outside 1–1000', async () => {
+      for (const limit of ['0', '1001', '5000', '-1', 'ten']) {
+        const r = await h.call('GET', `/v1/admin/audit?limit=${limit}`, { admin: true });
+        assert.equal(r.statusCode, 400, `limit=${limit}`);
+        assert.equal(r.json().code, 'LK_ERR_VALIDATION');
+        assert.match(r.json().field, /limit$/);
+      }
+      for (const limit of ['1', '50', '1000']) assert.equal((await h.call('GET', `/v1/admin/audit?limit=${limit}`, { admin: true })).statusCode, 200, `limit=${limit}`);
+    });
+
     it('a duplicate username is a 409 naming the field', async () => {
       problem(await h.call('POST', `/v1/admin/organizations/${t.orgId}/users`, { admin: true, body: { username: t.username, password: 'long enough password' } }), 409, 'LK_ERR_CONFLICT', 'username');
     });

@@ -44,7 +44,7 @@ export function assertInteractive(ctx: SessionContext): void {
 }
 
 async function sendLimit(deps: CoreDeps, userId: string): Promise<void> {
-  await consumeLimit(deps, { key: `challenge-send:${userId}`, max: deps.limits.challengesPerUserPerHour, windowMs: HOUR_MS });
+  await consumeLimit(deps, { key: `challenge-send:${userId}`, max: deps.limits.challengesPerUserPerHour, windowMs: HOUR_MS, counts: `codes sent (at most ${deps.limits.challengesPerUserPerHour} an hour)` });
 }
 
 /** Creates a challenge on `factor` and sends its code when the factor delivers one. */
