@@ -1,12 +1,11 @@
-import type { paths, Problem } from '@latchkey/client';
+import type { Problem } from '@latchkey/client';
 import { LatchkeyElement } from '../shared/base-element.ts';
-import { launchFailure } from '../shared/errors.ts';
+import { userSession } from '../shared/launch.ts';
+import type { Json } from '../shared/types.ts';
 import type { Outcome } from '../shared/api.ts';
 import { backupCodesScreen, codeScreen, messageScreen, otpauthSecret, setupScreen, type FactorChoice } from './screens.ts';
 import { deviceIdOf } from './device.ts';
 
-type Json<P extends keyof paths, M extends keyof paths[P], S extends number> =
-  paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
 type Challenge = Json<'/v1/mfa/challenges', 'post', 201>;
 type Factor = Json<'/v1/factors', 'get', 200>['factors'][number];
 
@@ -44,14 +43,8 @@ img { border: 1px solid var(--_border); border-radius: 4px; }`;
   #factors: Factor[] = [];
 
   protected async run(): Promise<void> {
-    const { api, config } = this.ctx;
-    const [session, org, context] = await Promise.all([
-      api.must((c) => c.GET('/v1/session')), api.must((c) => c.GET('/v1/organization')), config.getUserContext?.(),
-    ]);
-    if (session.kind !== 'user') throw launchFailure('SESSION_NOT_SUPPORTED', `The mfa Element needs a user session; this is a ${session.kind} session.`);
-    if ((context?.userId && context.userId !== session.userId) || (context?.orgId && context.orgId !== session.organizationId)) {
-      throw launchFailure('USER_CONTEXT_MISMATCH', 'getUserContext() names another user or organization than the session.');
-    }
+    const { api } = this.ctx;
+    const [session, org] = await Promise.all([userSession(this.ctx), api.must((c) => c.GET('/v1/organization'))]);
     this.#rememberDays = org.rememberDeviceDays;
     this.#required = session.mfaStatus === 'SETUP' || session.mfaStatus === 'CHALLENGE';
     if (session.mfaStatus === 'COMPLETE') {

@@ -1,4 +1,5 @@
 import { h, uid } from '../shared/dom.ts';
+import { field } from '../shared/field.ts';
 
 /** The mfa Element's screens: DOM only, no server calls. Each names itself in data-screen for tests and styling. */
 
@@ -10,13 +11,6 @@ const CHOICES: Record<FactorChoice, [string, string]> = {
   totp: ['Authenticator app', 'Use an app such as Google Authenticator or 1Password.'],
   backup_codes: ['Backup codes', 'Ten single-use codes to print or keep safe.'],
 };
-
-function field(label: string, input: HTMLInputElement, hint?: string): HTMLElement {
-  input.id ||= uid('input');
-  const hintEl = hint ? h('span', { class: 'muted', id: uid('hint') }, hint) : null;
-  if (hintEl) input.setAttribute('aria-describedby', hintEl.id);
-  return h('div', { class: 'field' }, h('label', { for: input.id }, label), input, hintEl);
-}
 
 export function setupScreen(o: { allowEmail: boolean; onContinue: (choice: FactorChoice, destination: string) => void }): HTMLElement {
   const name = uid('factor');
