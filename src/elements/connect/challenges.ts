@@ -1,5 +1,6 @@
 import { h, uid } from '../shared/dom.ts';
 import { field } from '../shared/field.ts';
+import { heading, loading } from '../shared/parts.ts';
 import type { Challenge } from './types.ts';
 
 /** The institution's challenges, rendered natively: one form per round, every type. */
@@ -57,7 +58,7 @@ export function roundScreen(o: {
   });
   const single = o.challenges.length === 1;
   const screen = h('div', { class: 'stack', 'data-screen': 'challenge', 'data-types': o.challenges.map((c) => c.type).join(' ') },
-    h('h2', { tabindex: -1 }, o.retry ? `${o.institution} asks again` : `${o.institution} needs to verify it\u2019s you`),
+    heading(o.retry ? `${o.institution} asks again` : `${o.institution} needs to verify it\u2019s you`),
     h('p', { class: 'muted' }, single ? 'Answer to continue.' : `Answer all ${o.challenges.length} to continue.`),
     o.timer, form);
   // Straight to the one thing to fill in; with several, the heading first so the count is heard.
@@ -68,8 +69,8 @@ export function roundScreen(o: {
 export function promptScreen(o: { institution: string; challenge: Challenge; timer: HTMLElement }): HTMLElement {
   const where = o.challenge.medium?.label ?? `${o.institution} app`;
   return h('div', { class: 'stack', 'data-screen': 'prompt' },
-    h('h2', { tabindex: -1 }, `Approve in the ${where}`),
+    heading(`Approve in the ${where}`),
     h('p', {}, o.challenge.label),
-    h('div', { class: 'loading' }, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('span', {}, 'Waiting for your approval\u2026 This page updates by itself.')),
+    loading('Waiting for your approval\u2026 This page updates by itself.'),
     o.timer);
 }

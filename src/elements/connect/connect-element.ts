@@ -1,6 +1,6 @@
 import type { Problem } from '@latchkey/client';
 import { LatchkeyElement } from '../shared/base-element.ts';
-import { ElementFailure, type ElementErrorPayload } from '../shared/errors.ts';
+import { problemFailure, type ElementErrorPayload } from '../shared/errors.ts';
 import { userSession } from '../shared/launch.ts';
 import { countdown } from './countdown.ts';
 import { followEvents } from './event-stream.ts';
@@ -267,7 +267,7 @@ a { color: var(--_primary); }
 
   /** A recoverable problem as a banner; the event stream brings any state change that caused it. A connection gone (404) is not recoverable. */
   #problem(p: Problem): void {
-    if (p.status === 404) throw new ElementFailure('WIDGET_INTERNAL_ERROR', `${p.code}: ${p.detail}`, { status: p.status, problemCode: p.code });
+    if (p.status === 404) throw problemFailure(p);
     this.banner('error', p.code === 'LK_ERR_CHALLENGE_EXPIRED' ? 'Time ran out to answer.' : p.detail);
   }
 }

@@ -1,5 +1,6 @@
 import { h, uid } from '../shared/dom.ts';
 import { field } from '../shared/field.ts';
+import { heading } from '../shared/parts.ts';
 
 /** The mfa Element's screens: DOM only, no server calls. Each names itself in data-screen for tests and styling. */
 
@@ -42,7 +43,7 @@ export function setupScreen(o: { allowEmail: boolean; onContinue: (choice: Facto
     o.onContinue(c, (c === 'sms' ? phone.value.replace(/[\s().-]/g, '') : c === 'email' ? email.value.trim() : ''));
   });
   return h('div', { class: 'stack', 'data-screen': 'setup' },
-    h('h2', { tabindex: -1 }, 'Set up two-step verification'),
+    heading('Set up two-step verification'),
     h('p', { class: 'muted' }, 'Each time you sign in on a new device, you\u2019ll confirm it\u2019s you with a code.'),
     form);
 }
@@ -89,19 +90,19 @@ export function codeScreen(o: CodeScreenOptions): CodeScreen {
     e.preventDefault();
     o.onSubmit(input.value.trim(), remember.checked);
   });
-  return { screen: h('div', { class: 'stack', 'data-screen': o.screen }, h('h2', { tabindex: -1 }, o.heading), h('p', {}, o.intro), form), input };
+  return { screen: h('div', { class: 'stack', 'data-screen': o.screen }, heading(o.heading), h('p', {}, o.intro), form), input };
 }
 
 export function backupCodesScreen(codes: string[], onContinue: () => void): HTMLElement {
   return h('div', { class: 'stack', 'data-screen': 'backup-codes' },
-    h('h2', { tabindex: -1 }, 'Save your backup codes'),
+    heading('Save your backup codes'),
     h('p', {}, 'Keep these codes somewhere safe. Each one works once. You\u2019ll confirm one of them next.'),
     h('ul', { class: 'codes', 'aria-label': 'Backup codes' }, ...codes.map((c) => h('li', {}, h('code', {}, c)))),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: onContinue }, 'I\u2019ve saved them')));
 }
 
-export function messageScreen(screen: string, heading: string, text: string): HTMLElement {
-  return h('div', { class: 'stack', 'data-screen': screen }, h('h2', { tabindex: -1 }, heading), h('p', {}, text));
+export function messageScreen(screen: string, title: string, text: string): HTMLElement {
+  return h('div', { class: 'stack', 'data-screen': screen }, heading(title), h('p', {}, text));
 }
 
 /** The key inside an otpauth:// URI, grouped by four for typing. */

@@ -1,6 +1,6 @@
 import { createLatchkeyClient, isProblem, type LatchkeyClient, type Problem } from '@latchkey/client';
 import type { BootConfig } from './config.ts';
-import { ElementFailure, launchFailure } from './errors.ts';
+import { ElementFailure, launchFailure, problemFailure } from './errors.ts';
 
 /** A server answer an Element shows as a banner: anything but a launch problem or an internal error. */
 export type Outcome<T> = { ok: true; data: T } | { ok: false; problem: Problem; retryAfterSeconds: number | undefined };
@@ -50,7 +50,7 @@ export class ElementApi {
   async must<T>(call: Call<T>): Promise<T> {
     const outcome = await this.run(call);
     if (outcome.ok) return outcome.data;
-    throw new ElementFailure('WIDGET_INTERNAL_ERROR', `${outcome.problem.code}: ${outcome.problem.detail}`, { status: outcome.problem.status, problemCode: outcome.problem.code });
+    throw problemFailure(outcome.problem);
   }
 
   async #attempt<T>(call: Call<T>): Promise<Outcome<T>> {

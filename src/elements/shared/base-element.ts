@@ -5,6 +5,7 @@ import { errorPayload, type ElementErrorPayload } from './errors.ts';
 import { fallbackScreen } from './fallback.ts';
 import { h } from './dom.ts';
 import { BASE_CSS } from './styles.ts';
+import { loading } from './parts.ts';
 
 /** What the bootloader hands an Element when it renders it. */
 export interface ElementContext {
@@ -48,7 +49,7 @@ export abstract class LatchkeyElement extends HTMLElement {
     this.#screen = h('div', { class: 'screen' });
     this.#frame = h('div', { class: 'frame', 'aria-busy': 'true' }, this.#banner, this.#screen, this.#status);
     root.append(h('style', {}, BASE_CSS + (this.constructor as typeof LatchkeyElement).css), this.#frame);
-    this.#screen.append(h('div', { class: 'loading' }, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('span', {}, 'Loading\u2026')));
+    this.#screen.append(loading('Loading\u2026'));
   }
 
   /** Called once by the bootloader; resolves when the first screen (or the failure) is shown. */
