@@ -7,7 +7,7 @@ import type { Challenge } from './types.ts';
 
 export interface Answer { challengeId: string; value: string }
 
-interface Part { el: HTMLElement; focus: HTMLElement; value(): string; invalid(on: boolean): void }
+interface Part { el: HTMLElement; focus: HTMLElement; value(): string; invalid(on: boolean): void; clear(): void }
 
 const SENT_BY: Record<string, string> = { sms: 'Sent by text message to', email: 'Sent by email to', phone_call: 'Given in a call to' };
 
@@ -18,7 +18,10 @@ function textPart(c: Challenge, institution: string): Part {
   const hint = c.type === 'code_sent' && c.medium ? `${SENT_BY[c.medium.type] ?? 'Sent to'} ${c.medium.label}.` : null;
   const image = c.type === 'image_data' && c.image ? h('img', { class: 'challenge-image', src: c.image, alt: `Picture from ${institution} to read` }) : null;
   const el = h('div', { class: 'stack', 'data-challenge': c.type }, image, field(c.label, input, hint));
-  return { el, focus: input, value: () => input.value.trim(), invalid: (on) => (on ? input.setAttribute('aria-invalid', 'true') : input.removeAttribute('aria-invalid')) };
+  return {
+    el, focus: input, value: () => input.value.trim(), clear: () => void (input.value = ''),
+    invalid: (on) => (on ? input.setAttribute('aria-invalid', 'true') : input.removeAttribute('aria-invalid')),
+  };
 }
 
 function choicePart(c: Challenge): Part {
@@ -33,6 +36,7 @@ function choicePart(c: Challenge): Part {
   return {
     el, focus: radios[0]!,
     value: () => radios.find((r) => r.checked)?.value ?? '',
+    clear: () => undefined, // a choice among the institution's own options is no secret
     invalid: (on) => (on ? el.setAttribute('aria-invalid', 'true') : el.removeAttribute('aria-invalid')),
   };
 }
@@ -54,7 +58,10 @@ export function roundScreen(o: {
       missing[1].focus.focus();
       return o.onMissing(missing[0].label);
     }
-    o.onSubmit(parts.map(([c, p]) => ({ challengeId: c.challengeId, value: p.value() })));
+    const answers = parts.map(([c, p]) => ({ challengeId: c.challengeId, value: p.value() }));
+    // Answers and codes leave the DOM as soon as they are read, as passwords do; a refused round asks again.
+    for (const [, p] of parts) p.clear();
+    o.onSubmit(answers);
   });
   const single = o.challenges.length === 1;
   const screen = h('div', { class: 'stack', 'data-screen': 'challenge', 'data-types': o.challenges.map((c) => c.type).join(' ') },
