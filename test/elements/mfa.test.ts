@@ -25,6 +25,18 @@ describe('mfa Element', { skip: NO_BROWSER }, () => {
     await enrollSms(w.h, t, await signIn(w.h, t));
     return { t, sessionId: await signIn(w.h, t) };
   }
+  /** What has focus inside the Element: its tag, and its name or text. */
+  const focused = (page: Page) => page.evaluate(() => {
+    const a = document.querySelector('latchkey-mfa')!.shadowRoot!.activeElement;
+    return a ? `${a.tagName.toLowerCase()} ${a.getAttribute('name') ?? a.textContent}` : null;
+  });
+  const advanceClock = async (minutes: number) => {
+    const r = await fetch(`${w.latchkeyUrl}/v1/admin/clock/advance`, {
+      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ minutes }),
+    });
+    assert.equal(r.status, 200);
+  };
+  const totpCode = (key: string) => generateHOTP(decodeBase32IgnorePadding(key.replace(/\s/g, '')), BigInt(Math.floor(w.h.lk.clock.now() / 30_000)), 6);
   async function sessionInfo(t: Tenant, sessionId: string) {
     return (await w.h.call('GET', '/v1/session', { devKey: t.devKey, session: sessionId })).json();
   }
@@ -109,6 +121,10 @@ describe('mfa Element', { skip: NO_BROWSER }, () => {
     await page.getByRole('button', { name: 'Verify' }).click();
     await assert.doesNotReject(banner(page).getByText('The code is not correct. 4 attempts left.').waitFor());
     assert.equal(await page.getByLabel('Verification code').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Verification code').inputValue(), '', 'the wrong code is not left in the field');
+    // The field was disabled while the code was checked; focus comes back to it for the next try.
+    await page.waitForFunction(() => !document.querySelector('latchkey-mfa')!.shadowRoot!.querySelector('[aria-busy=true]'));
+    assert.equal(await focused(page), 'input code');
     assert.equal((await recordedEvents(page)).filter((e) => e.name === 'error').length, 0, 'recoverable: no error event');
     await screenshot(page.locator('#mount'), 'mfa-wrong-code');
     await assertAccessible(page, 'the wrong-code banner');
@@ -123,13 +139,12 @@ describe('mfa Element', { skip: NO_BROWSER }, () => {
     const page = await mountElement(w, { key: t.devKey, sessionId });
     await el(page, '[data-screen=code]').waitFor();
     const old = await latestCode(w.h, t.phone);
-    const advanced = await fetch(`${w.latchkeyUrl}/v1/admin/clock/advance`, {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ minutes: 11 }),
-    });
-    assert.equal(advanced.status, 200);
+    await advanceClock(11);
     await page.getByLabel('Verification code').fill(old);
     await page.getByRole('button', { name: 'Verify' }).click();
     await banner(page).getByText('This code has expired.').waitFor();
+    await page.waitForFunction(() => !document.querySelector('latchkey-mfa')!.shadowRoot!.querySelector('[aria-busy=true]'));
+    assert.equal(await focused(page), 'button Send a new code', 'focus goes to the way out');
     await screenshot(page.locator('#mount'), 'mfa-expired');
     await assertAccessible(page, 'the expired banner');
     await banner(page).getByRole('button', { name: 'Send a new code' }).click();
@@ -192,12 +207,88 @@ describe('mfa Element', { skip: NO_BROWSER }, () => {
     assert.match(await qr.getAttribute('src') ?? '', /^data:image\/png;base64,/);
     await screenshot(page.locator('#mount'), 'mfa-setup-totp');
     await assertAccessible(page, 'the authenticator-app screen');
-    const key = (await el(page, 'code').textContent())!.replace(/\s/g, '');
-    const step = BigInt(Math.floor(w.h.lk.clock.now() / 30_000));
-    await page.getByLabel('Verification code').fill(generateHOTP(decodeBase32IgnorePadding(key), step, 6));
+    const key = (await el(page, 'code').textContent())!;
+    await page.getByLabel('Verification code').fill(totpCode(key));
     await page.getByRole('button', { name: 'Verify' }).click();
     const success = await waitForEvent(page, 'mfaSuccess') as Record<string, unknown>;
     assert.equal(success.setup, true);
+    await page.close();
+  });
+
+  it('an expired authenticator-app setup starts again with a new QR code and key, and the new key works', async () => {
+    const t = await tenant();
+    const page = await mountElement(w, { key: t.devKey, sessionId: await signIn(w.h, t) });
+    await page.getByRole('radio', { name: /Authenticator app/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await el(page, 'code').waitFor();
+    const oldKey = (await el(page, 'code').textContent())!;
+    const oldQr = await el(page, 'img').getAttribute('src');
+    await advanceClock(11);
+    await page.getByLabel('Verification code').fill(totpCode(oldKey));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await banner(page).getByText('This code has expired.').waitFor();
+    await banner(page).getByRole('button', { name: 'Send a new code' }).click();
+    await banner(page).getByText(/new QR code or key/).waitFor();
+    const newKey = (await el(page, 'code').textContent())!;
+    assert.notEqual(newKey, oldKey, 'the screen shows the new setup\'s key');
+    assert.notEqual(await el(page, 'img').getAttribute('src'), oldQr, 'and its QR code');
+    await page.getByLabel('Verification code').fill(totpCode(newKey));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    assert.equal((await waitForEvent(page, 'mfaSuccess') as Record<string, unknown>).setup, true);
+    await page.close();
+  });
+
+  it('sets up email: the code goes to the account\'s address, and the sandbox outbox holds it', async () => {
+    const t = await tenant();
+    const sessionId = await signIn(w.h, t);
+    const page = await mountElement(w, { key: t.devKey, sessionId });
+    await page.getByRole('radio', { name: /Email/ }).check();
+    assert.ok(await page.getByLabel('Email address (optional)').isVisible());
+    assert.ok(await page.getByLabel('Mobile number (optional)').isHidden(), 'only the chosen method\'s field shows');
+    await screenshot(page.locator('#mount'), 'mfa-setup-email');
+    await assertAccessible(page, 'the setup screen with email chosen');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await el(page, '[data-screen=code]').waitFor();
+    const [local, domain] = t.email.split('@');
+    assert.equal(await el(page, '[data-screen=code] p').first().textContent(), `We sent a 6-digit code to ${local!.charAt(0)}••••@${domain}.`);
+    await page.getByLabel('Verification code').fill(await latestCode(w.h, t.email));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const success = await waitForEvent(page, 'mfaSuccess') as Record<string, unknown>;
+    assert.equal(success.setup, true);
+    const factors = (await w.h.call('GET', '/v1/factors', { devKey: t.devKey, session: sessionId })).json().factors as { type: string; status: string }[];
+    assert.deepEqual(factors.map((f) => [f.type, f.status]), [['email', 'active']]);
+    await page.close();
+  });
+
+  it('a user with several factors picks another one with the keyboard: "Use another method", then email', async () => {
+    const t = await tenant();
+    const setup = await signIn(w.h, t);
+    await enrollSms(w.h, t, setup);
+    const email = await w.h.call('POST', '/v1/factors', { devKey: t.devKey, session: setup, body: { type: 'email' } });
+    assert.equal(email.statusCode, 201, email.body);
+    const verified = await w.h.call('POST', `/v1/mfa/challenges/${email.json().challenge.challengeId}/verify`, { devKey: t.devKey, session: setup, body: { code: await latestCode(w.h, t.email) } });
+    assert.equal(verified.statusCode, 200, verified.body);
+
+    const page = await mountElement(w, { key: t.devKey, sessionId: await signIn(w.h, t) });
+    await el(page, '[data-screen=code]').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Use a backup code' }).count(), 0, 'no backup codes, so none offered');
+    // Focus order from the code field: remember, Verify, Send a new code, Use another method.
+    for (const expected of ['input remember', 'button Verify', 'button Send a new code', 'button Use another method']) {
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(page), expected);
+    }
+    await page.keyboard.press('Enter');
+    const methods = el(page, '[data-screen=methods]');
+    await methods.waitFor();
+    assert.deepEqual(await methods.getByRole('button').allTextContents(), [`EmailSend a code to ${t.email.charAt(0)}••••@example.com`], 'the other factor only');
+    await screenshot(page.locator('#mount'), 'mfa-other-methods');
+    await assertAccessible(page, 'the other-methods screen');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await el(page, '[data-screen=code]').getByText(/We sent a 6-digit code to .*@example\.com/).waitFor();
+    await page.keyboard.type(await latestCode(w.h, t.email));
+    await page.keyboard.press('Enter');
+    assert.equal((await waitForEvent(page, 'mfaSuccess') as Record<string, unknown>).setup, false);
     await page.close();
   });
 
@@ -213,6 +304,8 @@ describe('mfa Element', { skip: NO_BROWSER }, () => {
     await screenshot(page.locator('#mount'), 'mfa-setup-backup-codes');
     await assertAccessible(page, 'the backup-codes screen');
     await page.getByRole('button', { name: 'I’ve saved them' }).click();
+    // The list (labelled "Backup codes") stays until the challenge starts: wait for the next screen.
+    await el(page, '[data-screen=backup-code]').waitFor();
     await page.getByLabel('Backup code').fill(codes[3]!);
     await page.getByRole('button', { name: 'Verify' }).click();
     assert.equal((await waitForEvent(page, 'mfaSuccess') as Record<string, unknown>).setup, true);

@@ -193,7 +193,7 @@ a { color: var(--_primary); }
         return this.#challenge(c);
       case 'reauthenticate':
         this.#showCredentials(true);
-        return this.banner('error', c.statusMessage ?? `${name} did not accept these credentials.`);
+        return void this.banner('error', c.statusMessage ?? `${name} did not accept these credentials.`);
       case 'fix_hold': {
         const hold = c.hold ?? { reason: 'account_issue_contact_institution', message: c.statusMessage, url: null };
         const actions: Action[] = hold.reason === 'account_issue_update_password'

@@ -58,8 +58,11 @@ export interface CodeScreenOptions {
   rememberDays: number;
   onSubmit: (code: string, remember: boolean) => void;
   onResend?: () => void;
-  onUseBackup?: () => void;
+  /** The way to another factor: "Use a backup code" or "Use another method". */
+  other?: OtherWay;
 }
+
+export interface OtherWay { label: string; action: string; run: () => void }
 
 export interface CodeScreen { screen: HTMLElement; input: HTMLInputElement }
 
@@ -85,7 +88,7 @@ export function codeScreen(o: CodeScreenOptions): CodeScreen {
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary' }, 'Verify'),
       o.onResend ? h('button', { type: 'button', class: 'link', 'data-action': 'resend', onclick: () => o.onResend!() }, 'Send a new code') : null,
-      o.onUseBackup ? h('button', { type: 'button', class: 'link', 'data-action': 'use-backup', onclick: () => o.onUseBackup!() }, 'Use a backup code') : null));
+      o.other ? h('button', { type: 'button', class: 'link', 'data-action': o.other.action, onclick: () => o.other!.run() }, o.other.label) : null));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     o.onSubmit(input.value.trim(), remember.checked);
@@ -99,6 +102,24 @@ export function backupCodesScreen(codes: string[], onContinue: () => void): HTML
     h('p', {}, 'Keep these codes somewhere safe. Each one works once. You\u2019ll confirm one of them next.'),
     h('ul', { class: 'codes', 'aria-label': 'Backup codes' }, ...codes.map((c) => h('li', {}, h('code', {}, c)))),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: onContinue }, 'I\u2019ve saved them')));
+}
+
+const METHODS: Record<FactorChoice, (to: string | null) => [string, string]> = {
+  sms: (to) => ['Text message', `Send a code to ${to ?? 'your phone'}`],
+  email: (to) => ['Email', `Send a code to ${to ?? 'your email'}`],
+  totp: () => ['Authenticator app', 'Enter the code your app shows'],
+  backup_codes: () => ['Backup code', 'Enter one of the codes you saved'],
+};
+
+/** The user's other active factors, one button each: the one picked is challenged next. */
+export function methodsScreen(methods: { type: FactorChoice; destination: string | null; onPick: () => void }[]): HTMLElement {
+  return h('div', { class: 'stack', 'data-screen': 'methods' },
+    heading('Choose another way to verify'),
+    h('ul', { class: 'methods', 'aria-label': 'Ways to verify' }, ...methods.map((m) => {
+      const [name, detail] = METHODS[m.type](m.destination);
+      return h('li', {}, h('button', { type: 'button', class: 'choice', 'data-factor': m.type, onclick: () => m.onPick() },
+        h('span', {}, h('strong', {}, name), h('span', { class: 'muted' }, detail))));
+    })));
 }
 
 export function messageScreen(screen: string, title: string, text: string): HTMLElement {

@@ -37,6 +37,9 @@ export abstract class LatchkeyElement extends HTMLElement {
   readonly #status: HTMLElement;
   readonly #screen: HTMLElement;
   #ended = false;
+  /** True while the first screen loads and while an action runs: further actions are ignored. */
+  #busy = true;
+  #focusAfter: HTMLElement | null = null;
 
   /** Extra CSS of the Element, added after the shared styles. */
   protected static css = '';
@@ -61,7 +64,7 @@ export abstract class LatchkeyElement extends HTMLElement {
     } catch (err) {
       this.fail(err);
     } finally {
-      this.#frame.setAttribute('aria-busy', 'false');
+      this.#settle(null);
     }
   }
 
@@ -89,10 +92,11 @@ export abstract class LatchkeyElement extends HTMLElement {
     (focus ?? screen.querySelector<HTMLElement>('h2'))?.focus();
   }
 
-  protected banner(kind: BannerKind, text: string, action?: BannerAction): void {
-    const box = h('div', { class: kind, 'data-banner': kind }, h('span', {}, text));
-    if (action) box.append(h('div', {}, h('button', { type: 'button', class: 'secondary', onclick: () => void this.act(action.run) }, action.label)));
-    this.#banner.replaceChildren(box);
+  /** Shows a banner; returns its action's button, if any, for the caller to move focus to. */
+  protected banner(kind: BannerKind, text: string, action?: BannerAction): HTMLButtonElement | null {
+    const button = action ? h('button', { type: 'button', class: 'secondary', onclick: () => void this.act(action.run) }, action.label) : null;
+    this.#banner.replaceChildren(h('div', { class: kind, 'data-banner': kind }, h('span', {}, text), button && h('div', {}, button)));
+    return button;
   }
 
   protected clearBanner(): void {
@@ -108,8 +112,11 @@ export abstract class LatchkeyElement extends HTMLElement {
 
   /** Runs a user action: the Element is busy (controls disabled) meanwhile; an unrecoverable error ends it. */
   protected async act(fn: () => Promise<void> | void): Promise<void> {
-    if (this.#ended || this.#frame.getAttribute('aria-busy') === 'true') return;
+    if (this.#ended || this.#busy) return;
+    this.#busy = true;
     this.#frame.setAttribute('aria-busy', 'true');
+    const root = this.shadowRoot!;
+    const focused = root.activeElement as HTMLElement | null;
     const controls = [...this.#frame.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')].filter((c) => !c.disabled);
     for (const c of controls) c.disabled = true;
     try {
@@ -118,7 +125,23 @@ export abstract class LatchkeyElement extends HTMLElement {
       this.fail(err);
     } finally {
       for (const c of controls) if (c.isConnected) c.disabled = false;
-      this.#frame.setAttribute('aria-busy', 'false');
+      // Disabling the focused control drops focus to the page: a keyboard user must not lose their place.
+      this.#settle(root.activeElement ? null : focused);
     }
+  }
+
+  #settle(fallbackFocus: HTMLElement | null): void {
+    this.#busy = false;
+    this.#frame.setAttribute('aria-busy', 'false');
+    const target = this.#focusAfter ?? fallbackFocus;
+    this.#focusAfter = null;
+    if (target?.isConnected) target.focus();
+  }
+
+  /** Moves focus to `el`, once the current action has enabled the controls again (a disabled control takes no focus). */
+  protected moveFocus(el: HTMLElement | null): void {
+    if (!el) return;
+    if (this.#busy) this.#focusAfter = el;
+    else el.focus();
   }
 }
