@@ -93,7 +93,10 @@ export function codeScreen(o: CodeScreenOptions): CodeScreen {
     e.preventDefault();
     o.onSubmit(input.value.trim(), remember.checked);
   });
-  return { screen: h('div', { class: 'stack', 'data-screen': o.screen }, heading(o.heading), h('p', {}, o.intro), form), input };
+  // Focus often lands straight on the field: the intro (where the code went) is read with it.
+  const intro = h('p', { id: uid('intro') }, o.intro);
+  input.setAttribute('aria-describedby', intro.id);
+  return { screen: h('div', { class: 'stack', 'data-screen': o.screen }, heading(o.heading), intro, form), input };
 }
 
 export function backupCodesScreen(codes: string[], onContinue: () => void): HTMLElement {
