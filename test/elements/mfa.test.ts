@@ -199,6 +199,23 @@ describe('mfa Element', { skip: NO_BROWSER }, () => {
     await page.close();
   });
 
+  it('over the hourly challenge limit at launch, a screen says so with when to try again (no endless spinner)', async () => {
+    const t = await tenant();
+    const setup = await signIn(w.h, t);
+    await enrollSms(w.h, t, setup);
+    // The hour's 10 challenges: 1 for the setup, 9 more.
+    for (let i = 0; i < 9; i++) await challengeSms(w.h, t, setup);
+    const page = await mountElement(w, { key: t.devKey, sessionId: await signIn(w.h, t) });
+    assert.deepEqual(await waitForEvent(page, 'mfaReady'), { setup: false, required: true });
+    await el(page, '[data-screen=unavailable]').waitFor();
+    await banner(page).getByText(/Too many attempts\. Try again later\. Try again in \d+ minutes\./).waitFor();
+    assert.equal(await el(page, '.loading').count(), 0, 'no spinner left');
+    assert.equal(await focused(page), 'h2 We couldn’t start verification');
+    await screenshot(page.locator('#mount'), 'mfa-unavailable');
+    await assertAccessible(page, 'the unavailable screen');
+    await page.close();
+  });
+
   it('sets up an authenticator app from its QR code and key', async () => {
     const t = await tenant();
     const page = await mountElement(w, { key: t.devKey, sessionId: await signIn(w.h, t) });

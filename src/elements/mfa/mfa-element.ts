@@ -46,6 +46,8 @@ button.choice:hover { border-color: var(--_primary); }`;
   #required = false;
   #rememberDays = 180;
   #factors: Factor[] = [];
+  /** Whether a code screen has shown: until then a failed challenge leaves nothing else on screen. */
+  #asked = false;
 
   protected async run(): Promise<void> {
     const { api } = this.ctx;
@@ -95,6 +97,8 @@ button.choice:hover { border-color: var(--_primary); }`;
     const start = () => this.ctx.api.run((c) => c.POST('/v1/mfa/challenges', { body }));
     const r = await start();
     if (!r.ok) {
+      // No code screen yet (the first challenge, e.g. over the hourly limit, which every factor shares): a screen, not a spinner.
+      if (!this.#asked) this.show(messageScreen('unavailable', 'We couldn\u2019t start verification', 'The message above says when to try again.'));
       return void this.#problem(r.problem, r.retryAfterSeconds, { label: 'Try again', run: () => this.#challenge(body) });
     }
     this.clearBanner();
@@ -112,18 +116,18 @@ button.choice:hover { border-color: var(--_primary); }`;
     if (others.every((f) => f.type === 'backup_codes')) {
       return { label: 'Use a backup code', action: 'use-backup', run: () => void this.act(() => this.#challenge({ useBackup: true })) };
     }
-    return {
-      label: 'Use another method', action: 'other-method',
-      run: () => {
-        this.clearBanner();
-        this.show(methodsScreen(others.map((f) => ({
-          type: f.type, destination: f.destination, onPick: () => void this.act(() => this.#challenge({ factorId: f.factorId })),
-        }))));
-      },
-    };
+    return { label: 'Use another method', action: 'other-method', run: () => this.#showMethods(others) };
+  }
+
+  #showMethods(factors: Factor[]): void {
+    this.clearBanner();
+    this.show(methodsScreen(factors.map((f) => ({
+      type: f.type, destination: f.destination, onPick: () => void this.act(() => this.#challenge({ factorId: f.factorId })),
+    }))));
   }
 
   #askCode(step: CodeStep): void {
+    this.#asked = true;
     const { challenge } = step;
     const type = challenge.factorType;
     const delivers = type === 'sms' || type === 'email';

@@ -117,7 +117,7 @@ const METHODS: Record<FactorChoice, (to: string | null) => [string, string]> = {
 /** The user's other active factors, one button each: the one picked is challenged next. */
 export function methodsScreen(methods: { type: FactorChoice; destination: string | null; onPick: () => void }[]): HTMLElement {
   return h('div', { class: 'stack', 'data-screen': 'methods' },
-    heading('Choose another way to verify'),
+    heading('Choose a way to verify'),
     h('ul', { class: 'methods', 'aria-label': 'Ways to verify' }, ...methods.map((m) => {
       const [name, detail] = METHODS[m.type](m.destination);
       return h('li', {}, h('button', { type: 'button', class: 'choice', 'data-factor': m.type, onclick: () => m.onPick() },
