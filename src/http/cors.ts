@@ -27,13 +27,38 @@ export const CORS_MAX_AGE_SECONDS = 600;
 const browserApi = (url: string) => url.startsWith('/v1/') && !url.startsWith('/v1/admin');
 const sameOrigin = (req: FastifyRequest, origin: string) => origin === `${req.protocol}://${req.host}`;
 
+/**
+ * How long this process trusts an organization's `allowedOrigins` without reading
+ * them again, so a page's calls cost no organization read each: a change to
+ * `allowedOrigins` takes effect within this time, as a developer key's revocation
+ * does (DEV_KEY_CACHE_MS, for the key this check also reads).
+ */
+export const ALLOWED_ORIGINS_CACHE_MS = 5_000;
+const ALLOWED_ORIGINS_CACHE_MAX = 10_000;
+
+type OriginCheck = (rawKey: unknown, origin: string) => Promise<boolean | undefined>;
+
 /** Whether the developer key's organization allows `origin`; undefined when the key is missing or unknown. */
-async function originAllowed(lk: Latchkey, rawKey: unknown, origin: string): Promise<boolean | undefined> {
-  if (typeof rawKey !== 'string' || rawKey.length === 0) return undefined;
-  const key = await lk.deps.store.devKeys.findByHash(lk.deps.secrets.digest(rawKey));
-  if (!key || key.revokedAt !== null) return undefined;
-  const org = await lk.deps.store.organizations.get(key.orgId);
-  return org !== null && (org.allowedOrigins.includes('*') || org.allowedOrigins.includes(origin));
+function originCheck(lk: Latchkey): OriginCheck {
+  const { store, secrets, clock } = lk.deps;
+  const byOrg = new Map<string, { origins: readonly string[]; until: number }>();
+  async function allowedOrigins(orgId: string): Promise<readonly string[]> {
+    const now = clock.now();
+    const hit = byOrg.get(orgId);
+    if (hit && hit.until > now) return hit.origins;
+    const org = await store.organizations.get(orgId);
+    if (!org) return [];
+    if (byOrg.size >= ALLOWED_ORIGINS_CACHE_MAX) byOrg.clear();
+    byOrg.set(orgId, { origins: org.allowedOrigins, until: now + ALLOWED_ORIGINS_CACHE_MS });
+    return org.allowedOrigins;
+  }
+  return async (rawKey, origin) => {
+    if (typeof rawKey !== 'string' || rawKey.length === 0) return undefined;
+    const key = await store.devKeys.findByHash(secrets.digest(rawKey));
+    if (!key || key.revokedAt !== null) return undefined;
+    const origins = await allowedOrigins(key.orgId);
+    return origins.includes('*') || origins.includes(origin);
+  };
 }
 
 function allowOrigin(reply: FastifyReply, origin: string): void {
@@ -41,6 +66,7 @@ function allowOrigin(reply: FastifyReply, origin: string): void {
 }
 
 export function corsRoutes(app: App, lk: Latchkey): void {
+  const originAllowed = originCheck(lk);
   app.options('/v1/*', { schema: { hide: true } }, async (req, reply) => {
     const origin = req.headers.origin;
     if (!origin || !browserApi(req.url) || !req.headers['access-control-request-method']) {
@@ -60,7 +86,7 @@ export function corsRoutes(app: App, lk: Latchkey): void {
     if (origin === undefined || req.method === 'OPTIONS' || !browserApi(req.url) || sameOrigin(req, origin)) return;
     allowOrigin(reply, origin);
     reply.header('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '));
-    if ((await originAllowed(lk, req.headers[DEV_KEY_HEADER], origin)) === false) {
+    if ((await originAllowed(req.headers[DEV_KEY_HEADER], origin)) === false) {
       throw new LatchkeyError('LK_ERR_ORIGIN_NOT_ALLOWED', { field: 'origin', detail: `The organization does not allow calls from ${origin}. Add it to allowedOrigins.` });
     }
   });

@@ -1,25 +1,22 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLatchkeyClient, orThrow } from '@latchkey/client';
-import { createHarness, waitFor, type Harness } from '../support/harness.ts';
-import { createTenant, signIn, type Tenant } from '../support/fixtures.ts';
+import { waitFor } from '../support/harness.ts';
+import { signIn } from '../support/fixtures.ts';
+import { startListening, type Listening } from '../support/listening.ts';
 
 /** A resume with an answer token carries the token alone: the client leaves the session out (docs/connections.md, "Answer tokens"). */
 describe('@latchkey/client with an answer token', () => {
-  let h: Harness;
-  let t: Tenant;
-  let baseUrl: string;
+  let s: Listening;
   before(async () => {
-    h = await createHarness('sqlite');
-    t = await createTenant(h);
-    baseUrl = await h.app.listen({ host: '127.0.0.1', port: 0 });
+    s = await startListening();
   });
-  after(() => h.close());
+  after(() => s?.h.close());
 
   it('sends X-Answer-Token with the developer key and no Authorization; other calls keep the session', async () => {
     const sent: Request[] = [];
-    const session = await signIn(h, t);
-    const lk = createLatchkeyClient({ baseUrl, devKey: t.devKey, session: () => session, fetch: (r) => (sent.push(r.clone()), fetch(r)) });
+    const session = await signIn(s.h, s.t);
+    const lk = createLatchkeyClient({ baseUrl: s.baseUrl, devKey: s.t.devKey, session: () => session, fetch: (r) => (sent.push(r.clone()), fetch(r)) });
     const created = orThrow(await lk.POST('/v1/connections', { body: { institutionCode: 'latchkey_sandbox', credentials: { username: 'sdk', password: 'mfa_question' } } }));
     const path = { connectionId: created.connectionId };
     const challenged = await waitFor(async () => {
@@ -33,7 +30,7 @@ describe('@latchkey/client with an answer token', () => {
     assert.equal(resumed.state, 'RESUMED');
     const put = sent.find((r) => r.method === 'PUT')!;
     assert.equal(put.headers.get('x-answer-token'), answerToken);
-    assert.equal(put.headers.get('x-dev-key'), t.devKey);
+    assert.equal(put.headers.get('x-dev-key'), s.t.devKey);
     assert.equal(put.headers.get('authorization'), null);
     assert.equal(sent.find((r) => r.method === 'POST')!.headers.get('authorization'), `Bearer ${session}`);
   });

@@ -1,31 +1,19 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { serve, stop, type Served } from '../support/serve.ts';
-import { NO_BROWSER, launchChromium, screenshot } from './support/browser.ts';
+import { NO_BROWSER, screenshot } from './support/browser.ts';
+import { startDemo, type DemoWorld } from './support/demo.ts';
 
 /** `npm start`'s /demo: the connect Element next to mfa, its events in the log, through the registered sandbox bank. */
 describe('/demo: the connect Element', { skip: NO_BROWSER }, () => {
-  let server: Served;
-  let browser: Browser;
-  let dataDir: string;
+  let demo: DemoWorld;
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'latchkey-demo-connect-'));
-    server = await serve({ LATCHKEY_DATA_DIR: dataDir });
-    browser = await launchChromium();
+    demo = await startDemo();
   });
-  after(async () => {
-    await browser?.close();
-    if (server) await stop(server.child);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => demo?.close());
 
   it('connects the sandbox bank through two rounds, and logs connectReady, connectChallenge and connectSuccess', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    await page.goto(`${server.url}/demo`);
+    const page = await demo.browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    await page.goto(`${demo.server.url}/demo`);
     const log = page.locator('#log');
     await log.locator('li', { hasText: 'connectReady (connect1)' }).waitFor();
     const connect = page.locator('#connect latchkey-connect');

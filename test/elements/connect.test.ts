@@ -59,8 +59,10 @@ describe('connect Element: search, credentials and every challenge type', { skip
     const challenge = await waitForEvent(page, 'connectChallenge') as Record<string, unknown>;
     assert.deepEqual(challenge, { connectionId: challenge.connectionId, institutionCode: 'latchkey_sandbox', round: 1, types: ['question'], retry: false });
     await capture(page, 'connect-question');
+    const answerField = await answer.elementHandle();
     await page.keyboard.type('correct');
     await page.keyboard.press('Enter');
+    assert.equal(await answerField!.evaluate((i) => (i as HTMLInputElement).value), '', 'the answer leaves the DOM once read');
 
     const success = await waitForEvent(page, 'connectSuccess') as { connectionId: string };
     const accounts = (await w.h.call('GET', `/v1/connections/${success.connectionId}/accounts`, { devKey: t.devKey, session: sessionId })).json().accounts;

@@ -1,31 +1,19 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { serve, stop, type Served } from '../support/serve.ts';
-import { NO_BROWSER, launchChromium, screenshot } from './support/browser.ts';
+import { NO_BROWSER, screenshot } from './support/browser.ts';
+import { startDemo, type DemoWorld } from './support/demo.ts';
 
 /** `npm start`'s /demo, as a newcomer opens it: the sandbox user is challenged and the code is in the outbox panel. */
 describe('/demo on a freshly started server', { skip: NO_BROWSER }, () => {
-  let server: Served;
-  let browser: Browser;
-  let dataDir: string;
+  let demo: DemoWorld;
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'latchkey-demo-'));
-    server = await serve({ LATCHKEY_DATA_DIR: dataDir });
-    browser = await launchChromium();
+    demo = await startDemo();
   });
-  after(async () => {
-    await browser?.close();
-    if (server) await stop(server.child);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => demo?.close());
 
   it('shows the mfa Element, its events as they fire, and the code the sandbox sent', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(`${server.url}/demo`);
+    const page = await demo.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${demo.server.url}/demo`);
     await page.locator('#log li', { hasText: 'mfaReady' }).waitFor();
     assert.match(await page.locator('#log').textContent() ?? '', /"required": true/);
     const message = page.locator('#outbox li', { hasText: 'verification code' }).first();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { BACKENDS } from '../support/backends.ts';
 import { createHarness, PASSWORD, type Harness } from '../support/harness.ts';
 import { createTenant, signIn, type Tenant } from '../support/fixtures.ts';
-import { CORS_ALLOWED_HEADERS } from '../../src/http/cors.ts';
+import { ALLOWED_ORIGINS_CACHE_MS, CORS_ALLOWED_HEADERS } from '../../src/http/cors.ts';
 
 /**
  * Attack: a page on an origin the organization never allowed uses a leaked
@@ -113,6 +113,28 @@ for (const backend of BACKENDS) {
         assert.equal(r.statusCode, 400, bad);
         assert.equal(r.json().field, 'body.allowedOrigins.0', bad);
       }
+    });
+
+    it('reads the organization once per ALLOWED_ORIGINS_CACHE_MS, and a change to allowedOrigins takes effect within that bound', async () => {
+      const other = 'https://other.partner.example';
+      const c = await createTenant(h, { allowedOrigins: [ALLOWED] });
+      const session = await signIn(h, c);
+      const get = (origin: string) => h.call('GET', '/v1/session', { devKey: c.devKey, session, headers: { origin } });
+      const orgs = h.lk.deps.store.organizations;
+      const read = orgs.get;
+      let reads = 0;
+      orgs.get = (id) => (reads++, read(id));
+      try {
+        for (let i = 0; i < 5; i++) assert.equal((await get(ALLOWED)).statusCode, 200);
+        assert.equal(reads, 1, 'one organization read for five browser calls');
+      } finally {
+        orgs.get = read;
+      }
+      const patched = await h.call('PATCH', `/v1/admin/organizations/${c.orgId}`, { admin: true, body: { allowedOrigins: [other] } });
+      assert.equal(patched.statusCode, 200, patched.body);
+      h.time.advance(ALLOWED_ORIGINS_CACHE_MS);
+      assert.equal((await get(ALLOWED)).statusCode, 403, 'the removed origin is refused once the bound has passed');
+      assert.equal((await get(other)).statusCode, 200, 'the added origin is allowed');
     });
   });
 }

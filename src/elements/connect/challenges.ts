@@ -1,12 +1,13 @@
 import { h, uid } from '../shared/dom.ts';
 import { field } from '../shared/field.ts';
+import { heading, loading } from '../shared/parts.ts';
 import type { Challenge } from './types.ts';
 
 /** The institution's challenges, rendered natively: one form per round, every type. */
 
 export interface Answer { challengeId: string; value: string }
 
-interface Part { el: HTMLElement; focus: HTMLElement; value(): string; invalid(on: boolean): void }
+interface Part { el: HTMLElement; focus: HTMLElement; value(): string; invalid(on: boolean): void; clear(): void }
 
 const SENT_BY: Record<string, string> = { sms: 'Sent by text message to', email: 'Sent by email to', phone_call: 'Given in a call to' };
 
@@ -17,7 +18,10 @@ function textPart(c: Challenge, institution: string): Part {
   const hint = c.type === 'code_sent' && c.medium ? `${SENT_BY[c.medium.type] ?? 'Sent to'} ${c.medium.label}.` : null;
   const image = c.type === 'image_data' && c.image ? h('img', { class: 'challenge-image', src: c.image, alt: `Picture from ${institution} to read` }) : null;
   const el = h('div', { class: 'stack', 'data-challenge': c.type }, image, field(c.label, input, hint));
-  return { el, focus: input, value: () => input.value.trim(), invalid: (on) => (on ? input.setAttribute('aria-invalid', 'true') : input.removeAttribute('aria-invalid')) };
+  return {
+    el, focus: input, value: () => input.value.trim(), clear: () => void (input.value = ''),
+    invalid: (on) => (on ? input.setAttribute('aria-invalid', 'true') : input.removeAttribute('aria-invalid')),
+  };
 }
 
 function choicePart(c: Challenge): Part {
@@ -32,6 +36,7 @@ function choicePart(c: Challenge): Part {
   return {
     el, focus: radios[0]!,
     value: () => radios.find((r) => r.checked)?.value ?? '',
+    clear: () => undefined, // a choice among the institution's own options is no secret
     invalid: (on) => (on ? el.setAttribute('aria-invalid', 'true') : el.removeAttribute('aria-invalid')),
   };
 }
@@ -53,11 +58,14 @@ export function roundScreen(o: {
       missing[1].focus.focus();
       return o.onMissing(missing[0].label);
     }
-    o.onSubmit(parts.map(([c, p]) => ({ challengeId: c.challengeId, value: p.value() })));
+    const answers = parts.map(([c, p]) => ({ challengeId: c.challengeId, value: p.value() }));
+    // Answers and codes leave the DOM as soon as they are read, as passwords do; a refused round asks again.
+    for (const [, p] of parts) p.clear();
+    o.onSubmit(answers);
   });
   const single = o.challenges.length === 1;
   const screen = h('div', { class: 'stack', 'data-screen': 'challenge', 'data-types': o.challenges.map((c) => c.type).join(' ') },
-    h('h2', { tabindex: -1 }, o.retry ? `${o.institution} asks again` : `${o.institution} needs to verify it\u2019s you`),
+    heading(o.retry ? `${o.institution} asks again` : `${o.institution} needs to verify it\u2019s you`),
     h('p', { class: 'muted' }, single ? 'Answer to continue.' : `Answer all ${o.challenges.length} to continue.`),
     o.timer, form);
   // Straight to the one thing to fill in; with several, the heading first so the count is heard.
@@ -68,8 +76,8 @@ export function roundScreen(o: {
 export function promptScreen(o: { institution: string; challenge: Challenge; timer: HTMLElement }): HTMLElement {
   const where = o.challenge.medium?.label ?? `${o.institution} app`;
   return h('div', { class: 'stack', 'data-screen': 'prompt' },
-    h('h2', { tabindex: -1 }, `Approve in the ${where}`),
+    heading(`Approve in the ${where}`),
     h('p', {}, o.challenge.label),
-    h('div', { class: 'loading' }, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('span', {}, 'Waiting for your approval\u2026 This page updates by itself.')),
+    loading('Waiting for your approval\u2026 This page updates by itself.'),
     o.timer);
 }

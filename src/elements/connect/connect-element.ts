@@ -1,6 +1,6 @@
 import type { Problem } from '@latchkey/client';
 import { LatchkeyElement } from '../shared/base-element.ts';
-import { ElementFailure, type ElementErrorPayload } from '../shared/errors.ts';
+import { problemFailure, type ElementErrorPayload } from '../shared/errors.ts';
 import { userSession } from '../shared/launch.ts';
 import { countdown } from './countdown.ts';
 import { followEvents } from './event-stream.ts';
@@ -193,7 +193,7 @@ a { color: var(--_primary); }
         return this.#challenge(c);
       case 'reauthenticate':
         this.#showCredentials(true);
-        return this.banner('error', c.statusMessage ?? `${name} did not accept these credentials.`);
+        return void this.banner('error', c.statusMessage ?? `${name} did not accept these credentials.`);
       case 'fix_hold': {
         const hold = c.hold ?? { reason: 'account_issue_contact_institution', message: c.statusMessage, url: null };
         const actions: Action[] = hold.reason === 'account_issue_update_password'
@@ -267,7 +267,7 @@ a { color: var(--_primary); }
 
   /** A recoverable problem as a banner; the event stream brings any state change that caused it. A connection gone (404) is not recoverable. */
   #problem(p: Problem): void {
-    if (p.status === 404) throw new ElementFailure('WIDGET_INTERNAL_ERROR', `${p.code}: ${p.detail}`, { status: p.status, problemCode: p.code });
+    if (p.status === 404) throw problemFailure(p);
     this.banner('error', p.code === 'LK_ERR_CHALLENGE_EXPIRED' ? 'Time ran out to answer.' : p.detail);
   }
 }

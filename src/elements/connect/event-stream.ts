@@ -1,5 +1,5 @@
 import type { ElementApi } from '../shared/api.ts';
-import { ElementFailure } from '../shared/errors.ts';
+import { ElementFailure, problemFailure } from '../shared/errors.ts';
 import { sseEvents, type SseEvent } from './sse.ts';
 
 /** Consecutive failed (re)connections before the Element gives up. */
@@ -25,7 +25,7 @@ export function followEvents(api: ElementApi, connectionId: string, onEvent: (e:
           params: { path: { connectionId }, ...(lastId ? { header: { 'last-event-id': lastId } } : {}) },
           parseAs: 'stream', signal,
         }));
-        if (!r.ok) throw new ElementFailure('WIDGET_INTERNAL_ERROR', `${r.problem.code}: ${r.problem.detail}`, { status: r.problem.status, problemCode: r.problem.code });
+        if (!r.ok) throw problemFailure(r.problem);
         if (!r.data) throw new Error('The event stream answered without a body.');
         for await (const e of sseEvents(r.data as ReadableStream<Uint8Array>)) {
           if (signal.aborted) return;

@@ -1,10 +1,9 @@
 import { h } from '../shared/dom.ts';
 import { field } from '../shared/field.ts';
+import { heading, loading } from '../shared/parts.ts';
 import type { Account, Institution, InstitutionDetail } from './types.ts';
 
 /** The connect Element's screens but the challenges: DOM only, no server calls; each names itself in data-screen. */
-
-const heading = (text: string) => h('h2', { tabindex: -1 }, text);
 
 export interface SearchScreen { screen: HTMLElement; input: HTMLInputElement; showResults(found: Institution[], query: string): void }
 
@@ -75,7 +74,7 @@ export function credentialsScreen(o: {
 export function waitingScreen(screen: string, title: string, text: string, extra?: Node | null): HTMLElement {
   return h('div', { class: 'stack', 'data-screen': screen },
     heading(title),
-    h('div', { class: 'loading' }, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('span', {}, text)),
+    loading(text),
     extra ?? null);
 }
 

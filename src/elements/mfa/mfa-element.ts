@@ -1,12 +1,11 @@
-import type { paths, Problem } from '@latchkey/client';
+import type { Problem } from '@latchkey/client';
 import { LatchkeyElement } from '../shared/base-element.ts';
-import { launchFailure } from '../shared/errors.ts';
+import { userSession } from '../shared/launch.ts';
+import type { Json } from '../shared/types.ts';
 import type { Outcome } from '../shared/api.ts';
-import { backupCodesScreen, codeScreen, messageScreen, otpauthSecret, setupScreen, type FactorChoice } from './screens.ts';
+import { backupCodesScreen, codeScreen, messageScreen, methodsScreen, otpauthSecret, setupScreen, type FactorChoice, type OtherWay } from './screens.ts';
 import { deviceIdOf } from './device.ts';
 
-type Json<P extends keyof paths, M extends keyof paths[P], S extends number> =
-  paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
 type Challenge = Json<'/v1/mfa/challenges', 'post', 201>;
 type Factor = Json<'/v1/factors', 'get', 200>['factors'][number];
 
@@ -14,12 +13,14 @@ type Factor = Json<'/v1/factors', 'get', 200>['factors'][number];
 export interface MfaReady { setup: boolean; required: boolean }
 export interface MfaSuccess { setup: boolean; required: boolean; rememberMe: boolean; rememberMeId?: string; deviceId: string }
 
-/** One code to ask for: the challenge, how to get a fresh one, and what the screen says. */
-interface CodeStep {
+/** One code to ask for: the challenge, and (for an app's setup) the QR code and key it needs. */
+interface Code {
   challenge: Challenge;
-  /** Gets a new challenge (expired, too many tries): a new setup, or a new challenge of the same factor. */
-  renew: () => Promise<Outcome<Challenge>>;
   qr?: { src: string; secret: string | null };
+}
+/** A code and how to get a fresh one (expired, too many tries): a new setup, or a new challenge of the same factor. */
+interface CodeStep extends Code {
+  renew: () => Promise<Outcome<Code>>;
 }
 
 const INTRO: Record<FactorChoice, (c: Challenge) => string> = {
@@ -36,22 +37,21 @@ const INTRO: Record<FactorChoice, (c: Challenge) => string> = {
  */
 export class MfaElement extends LatchkeyElement {
   protected static override css = `ul.codes { columns: 2; padding: 0; margin: 0; list-style: none; font-size: 1.05em; } ul.codes li { padding: 2px 0; }
-img { border: 1px solid var(--_border); border-radius: 4px; }`;
+img { border: 1px solid var(--_border); border-radius: 4px; }
+ul.methods { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+button.choice { inline-size: 100%; text-align: start; background: var(--_bg); color: inherit; }
+button.choice:hover { border-color: var(--_primary); }`;
 
   #setup = false;
   #required = false;
   #rememberDays = 180;
   #factors: Factor[] = [];
+  /** Whether a code screen has shown: until then a failed challenge leaves nothing else on screen. */
+  #asked = false;
 
   protected async run(): Promise<void> {
-    const { api, config } = this.ctx;
-    const [session, org, context] = await Promise.all([
-      api.must((c) => c.GET('/v1/session')), api.must((c) => c.GET('/v1/organization')), config.getUserContext?.(),
-    ]);
-    if (session.kind !== 'user') throw launchFailure('SESSION_NOT_SUPPORTED', `The mfa Element needs a user session; this is a ${session.kind} session.`);
-    if ((context?.userId && context.userId !== session.userId) || (context?.orgId && context.orgId !== session.organizationId)) {
-      throw launchFailure('USER_CONTEXT_MISMATCH', 'getUserContext() names another user or organization than the session.');
-    }
+    const { api } = this.ctx;
+    const [session, org] = await Promise.all([userSession(this.ctx), api.must((c) => c.GET('/v1/organization'))]);
     this.#rememberDays = org.rememberDeviceDays;
     this.#required = session.mfaStatus === 'SETUP' || session.mfaStatus === 'CHALLENGE';
     if (session.mfaStatus === 'COMPLETE') {
@@ -73,23 +73,23 @@ img { border: 1px solid var(--_border); border-radius: 4px; }`;
     const body = type === 'sms' && destination ? { type, phone: destination } : type === 'email' && destination ? { type, email: destination } : { type };
     const start = () => this.ctx.api.run((c) => c.POST('/v1/factors', { body }));
     const r = await start();
-    if (!r.ok) return this.#problem(r.problem, r.retryAfterSeconds);
+    if (!r.ok) return void this.#problem(r.problem, r.retryAfterSeconds);
     this.clearBanner();
     if (r.data.backupCodes) {
       const codes = r.data.backupCodes;
       this.show(backupCodesScreen(codes, () => void this.act(() => this.#challenge({ useBackup: true }))));
       return;
     }
-    if (!r.data.challenge) throw new Error('The factor setup answered without a challenge.');
-    // A new setup replaces the pending one (and sends a new code): that is how an expired setup code is renewed.
-    const renew = async (): Promise<Outcome<Challenge>> => {
-      const again = await start();
-      if (!again.ok) return again;
-      if (!again.data.challenge) throw new Error('The factor setup answered without a challenge.');
-      return { ok: true, data: again.data.challenge };
+    const code = (d: typeof r.data): Code => {
+      if (!d.challenge) throw new Error('The factor setup answered without a challenge.');
+      return { challenge: d.challenge, ...(d.qrCode ? { qr: { src: d.qrCode, secret: otpauthSecret(d.otpauthUri) } } : {}) };
     };
-    const qr = r.data.qrCode ? { src: r.data.qrCode, secret: otpauthSecret(r.data.otpauthUri) } : undefined;
-    this.#askCode({ challenge: r.data.challenge, renew, ...(qr ? { qr } : {}) });
+    // A new setup replaces the pending one (a new code sent, or a new key for the app): that is how an expired setup code is renewed.
+    const renew = async (): Promise<Outcome<Code>> => {
+      const again = await start();
+      return again.ok ? { ok: true, data: code(again.data) } : again;
+    };
+    this.#askCode({ ...code(r.data), renew });
   }
 
   /** Starts a challenge ({} = the strongest active factor) and asks for its code. */
@@ -97,17 +97,41 @@ img { border: 1px solid var(--_border); border-radius: 4px; }`;
     const start = () => this.ctx.api.run((c) => c.POST('/v1/mfa/challenges', { body }));
     const r = await start();
     if (!r.ok) {
-      return this.#problem(r.problem, r.retryAfterSeconds, { label: 'Try again', run: () => this.#challenge(body) });
+      // No code screen yet (the first challenge, e.g. over the hourly limit, which every factor shares): a screen, not a spinner.
+      if (!this.#asked) this.show(messageScreen('unavailable', 'We couldn\u2019t start verification', 'The message above says when to try again.'));
+      return void this.#problem(r.problem, r.retryAfterSeconds, { label: 'Try again', run: () => this.#challenge(body) });
     }
     this.clearBanner();
-    this.#askCode({ challenge: r.data, renew: start });
+    const renew = async (): Promise<Outcome<Code>> => {
+      const again = await start();
+      return again.ok ? { ok: true, data: { challenge: again.data } } : again;
+    };
+    this.#askCode({ challenge: r.data, renew });
+  }
+
+  /** The user's other active factors, for "Use a backup code" or, with more to choose from, "Use another method". */
+  #otherWay(challenge: Challenge): OtherWay | undefined {
+    const others = this.#setup ? [] : this.#factors.filter((f) => f.factorId !== challenge.factorId);
+    if (others.length === 0) return undefined;
+    if (others.every((f) => f.type === 'backup_codes')) {
+      return { label: 'Use a backup code', action: 'use-backup', run: () => void this.act(() => this.#challenge({ useBackup: true })) };
+    }
+    return { label: 'Use another method', action: 'other-method', run: () => this.#showMethods(others) };
+  }
+
+  #showMethods(factors: Factor[]): void {
+    this.clearBanner();
+    this.show(methodsScreen(factors.map((f) => ({
+      type: f.type, destination: f.destination, onPick: () => void this.act(() => this.#challenge({ factorId: f.factorId })),
+    }))));
   }
 
   #askCode(step: CodeStep): void {
+    this.#asked = true;
     const { challenge } = step;
     const type = challenge.factorType;
     const delivers = type === 'sms' || type === 'email';
-    const hasBackup = !this.#setup && type !== 'backup_codes' && this.#factors.some((f) => f.type === 'backup_codes');
+    const other = this.#otherWay(challenge);
     const { screen, input } = codeScreen({
       screen: type === 'backup_codes' ? 'backup-code' : 'code',
       heading: type === 'backup_codes' ? 'Enter a backup code' : this.#setup ? 'Confirm your new method' : 'Enter your verification code',
@@ -117,7 +141,7 @@ img { border: 1px solid var(--_border); border-radius: 4px; }`;
       ...(step.qr ? { qr: step.qr } : {}),
       onSubmit: (code, remember) => void this.act(() => this.#verify(step, code, remember, input)),
       ...(delivers ? { onResend: () => void this.act(() => this.#resend(step)) } : {}),
-      ...(hasBackup ? { onUseBackup: () => void this.act(() => this.#challenge({ useBackup: true })) } : {}),
+      ...(other ? { other } : {}),
     });
     this.show(screen, step.qr ? null : input);
   }
@@ -126,7 +150,7 @@ img { border: 1px solid var(--_border); border-radius: 4px; }`;
     if (!code) {
       this.banner('error', 'Enter the code first.');
       input.setAttribute('aria-invalid', 'true');
-      return void input.focus();
+      return this.moveFocus(input);
     }
     const deviceId = deviceIdOf();
     const r = await this.ctx.api.run((c) => c.POST('/v1/mfa/challenges/{challengeId}/verify', {
@@ -138,10 +162,9 @@ img { border: 1px solid var(--_border); border-radius: 4px; }`;
       input.setAttribute('aria-invalid', 'true');
       const renew = { label: 'Send a new code', run: () => this.#renew(step) };
       const expired = r.problem.code === 'LK_ERR_CHALLENGE_EXPIRED' || r.problem.code === 'LK_ERR_CHALLENGE_ATTEMPTS_EXHAUSTED' || r.problem.code === 'LK_ERR_CHALLENGE_USED';
-      this.#problem(r.problem, r.retryAfterSeconds, expired ? renew : undefined);
+      const action = this.#problem(r.problem, r.retryAfterSeconds, expired ? renew : undefined);
       // Focus stays on the code when another try makes sense; otherwise on the way out of the dead end.
-      if (!expired) input.focus();
-      return;
+      return this.moveFocus(expired ? action : input);
     }
     const success: MfaSuccess = { setup: this.#setup, required: this.#required, rememberMe, deviceId };
     if (rememberMe && r.data.rememberMeId) success.rememberMeId = r.data.rememberMeId;
@@ -154,24 +177,25 @@ img { border: 1px solid var(--_border); border-radius: 4px; }`;
     const r = await this.ctx.api.run((c) => c.POST('/v1/mfa/challenges/{challengeId}/resend', { params: { path: { challengeId: step.challenge.challengeId } } }));
     if (!r.ok) {
       const dead = r.problem.status === 410;
-      return this.#problem(r.problem, r.retryAfterSeconds, dead ? { label: 'Send a new code', run: () => this.#renew(step) } : undefined);
+      return this.moveFocus(this.#problem(r.problem, r.retryAfterSeconds, dead ? { label: 'Send a new code', run: () => this.#renew(step) } : undefined));
     }
     this.banner('info', `We sent a new code to ${r.data.destination ?? 'you'}.`);
   }
 
   async #renew(step: CodeStep): Promise<void> {
     const r = await step.renew();
-    if (!r.ok) return this.#problem(r.problem, r.retryAfterSeconds);
-    this.#askCode({ ...step, challenge: r.data });
-    this.banner('info', `We sent a new code to ${r.data.destination ?? 'you'}.`);
+    if (!r.ok) return void this.#problem(r.problem, r.retryAfterSeconds);
+    this.#askCode({ renew: step.renew, ...r.data });
+    const to = r.data.challenge.destination;
+    this.banner('info', to ? `We sent a new code to ${to}.` : r.data.qr ? 'Your app needs this new QR code or key: the old one no longer works.' : 'You can enter a new code now.');
   }
 
   /** A recoverable problem as a banner, with the server's words and, for limits, when to try again. */
-  #problem(p: Problem, retryAfterSeconds: number | undefined, action?: { label: string; run: () => Promise<void> }): void {
+  #problem(p: Problem, retryAfterSeconds: number | undefined, action?: { label: string; run: () => Promise<void> }): HTMLButtonElement | null {
     const wait = retryAfterSeconds ? ` Try again in ${retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.` : '';
     const text = p.code === 'LK_ERR_CHALLENGE_EXPIRED' ? 'This code has expired.'
       : p.code === 'LK_ERR_CHALLENGE_ATTEMPTS_EXHAUSTED' ? 'Too many wrong codes. Get a new code to try again.'
         : p.detail;
-    this.banner('error', text + wait, action);
+    return this.banner('error', text + wait, action);
   }
 }

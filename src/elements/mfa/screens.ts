@@ -1,4 +1,6 @@
 import { h, uid } from '../shared/dom.ts';
+import { field } from '../shared/field.ts';
+import { heading } from '../shared/parts.ts';
 
 /** The mfa Element's screens: DOM only, no server calls. Each names itself in data-screen for tests and styling. */
 
@@ -10,13 +12,6 @@ const CHOICES: Record<FactorChoice, [string, string]> = {
   totp: ['Authenticator app', 'Use an app such as Google Authenticator or 1Password.'],
   backup_codes: ['Backup codes', 'Ten single-use codes to print or keep safe.'],
 };
-
-function field(label: string, input: HTMLInputElement, hint?: string): HTMLElement {
-  input.id ||= uid('input');
-  const hintEl = hint ? h('span', { class: 'muted', id: uid('hint') }, hint) : null;
-  if (hintEl) input.setAttribute('aria-describedby', hintEl.id);
-  return h('div', { class: 'field' }, h('label', { for: input.id }, label), input, hintEl);
-}
 
 export function setupScreen(o: { allowEmail: boolean; onContinue: (choice: FactorChoice, destination: string) => void }): HTMLElement {
   const name = uid('factor');
@@ -48,7 +43,7 @@ export function setupScreen(o: { allowEmail: boolean; onContinue: (choice: Facto
     o.onContinue(c, (c === 'sms' ? phone.value.replace(/[\s().-]/g, '') : c === 'email' ? email.value.trim() : ''));
   });
   return h('div', { class: 'stack', 'data-screen': 'setup' },
-    h('h2', { tabindex: -1 }, 'Set up two-step verification'),
+    heading('Set up two-step verification'),
     h('p', { class: 'muted' }, 'Each time you sign in on a new device, you\u2019ll confirm it\u2019s you with a code.'),
     form);
 }
@@ -63,8 +58,11 @@ export interface CodeScreenOptions {
   rememberDays: number;
   onSubmit: (code: string, remember: boolean) => void;
   onResend?: () => void;
-  onUseBackup?: () => void;
+  /** The way to another factor: "Use a backup code" or "Use another method". */
+  other?: OtherWay;
 }
+
+export interface OtherWay { label: string; action: string; run: () => void }
 
 export interface CodeScreen { screen: HTMLElement; input: HTMLInputElement }
 
@@ -90,24 +88,45 @@ export function codeScreen(o: CodeScreenOptions): CodeScreen {
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary' }, 'Verify'),
       o.onResend ? h('button', { type: 'button', class: 'link', 'data-action': 'resend', onclick: () => o.onResend!() }, 'Send a new code') : null,
-      o.onUseBackup ? h('button', { type: 'button', class: 'link', 'data-action': 'use-backup', onclick: () => o.onUseBackup!() }, 'Use a backup code') : null));
+      o.other ? h('button', { type: 'button', class: 'link', 'data-action': o.other.action, onclick: () => o.other!.run() }, o.other.label) : null));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     o.onSubmit(input.value.trim(), remember.checked);
   });
-  return { screen: h('div', { class: 'stack', 'data-screen': o.screen }, h('h2', { tabindex: -1 }, o.heading), h('p', {}, o.intro), form), input };
+  // Focus often lands straight on the field: the intro (where the code went) is read with it.
+  const intro = h('p', { id: uid('intro') }, o.intro);
+  input.setAttribute('aria-describedby', intro.id);
+  return { screen: h('div', { class: 'stack', 'data-screen': o.screen }, heading(o.heading), intro, form), input };
 }
 
 export function backupCodesScreen(codes: string[], onContinue: () => void): HTMLElement {
   return h('div', { class: 'stack', 'data-screen': 'backup-codes' },
-    h('h2', { tabindex: -1 }, 'Save your backup codes'),
+    heading('Save your backup codes'),
     h('p', {}, 'Keep these codes somewhere safe. Each one works once. You\u2019ll confirm one of them next.'),
     h('ul', { class: 'codes', 'aria-label': 'Backup codes' }, ...codes.map((c) => h('li', {}, h('code', {}, c)))),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: onContinue }, 'I\u2019ve saved them')));
 }
 
-export function messageScreen(screen: string, heading: string, text: string): HTMLElement {
-  return h('div', { class: 'stack', 'data-screen': screen }, h('h2', { tabindex: -1 }, heading), h('p', {}, text));
+const METHODS: Record<FactorChoice, (to: string | null) => [string, string]> = {
+  sms: (to) => ['Text message', `Send a code to ${to ?? 'your phone'}`],
+  email: (to) => ['Email', `Send a code to ${to ?? 'your email'}`],
+  totp: () => ['Authenticator app', 'Enter the code your app shows'],
+  backup_codes: () => ['Backup code', 'Enter one of the codes you saved'],
+};
+
+/** The user's other active factors, one button each: the one picked is challenged next. */
+export function methodsScreen(methods: { type: FactorChoice; destination: string | null; onPick: () => void }[]): HTMLElement {
+  return h('div', { class: 'stack', 'data-screen': 'methods' },
+    heading('Choose a way to verify'),
+    h('ul', { class: 'methods', 'aria-label': 'Ways to verify' }, ...methods.map((m) => {
+      const [name, detail] = METHODS[m.type](m.destination);
+      return h('li', {}, h('button', { type: 'button', class: 'choice', 'data-factor': m.type, onclick: () => m.onPick() },
+        h('span', {}, h('strong', {}, name), h('span', { class: 'muted' }, detail))));
+    })));
+}
+
+export function messageScreen(screen: string, title: string, text: string): HTMLElement {
+  return h('div', { class: 'stack', 'data-screen': screen }, heading(title), h('p', {}, text));
 }
 
 /** The key inside an otpauth:// URI, grouped by four for typing. */

@@ -1,6 +1,6 @@
 import { createLatchkeyClient, isProblem, type LatchkeyClient, type Problem } from '@latchkey/client';
 import type { BootConfig } from './config.ts';
-import { ElementFailure, launchFailure } from './errors.ts';
+import { ElementFailure, launchFailure, problemFailure } from './errors.ts';
 
 /** A server answer an Element shows as a banner: anything but a launch problem or an internal error. */
 export type Outcome<T> = { ok: true; data: T } | { ok: false; problem: Problem; retryAfterSeconds: number | undefined };
@@ -24,6 +24,8 @@ export class ElementApi {
   readonly #config: BootConfig;
   readonly #baseUrl: string;
   #refreshing: Promise<unknown> | null = null;
+  /** Refreshes finished so far. */
+  #refreshes = 0;
 
   constructor(config: BootConfig, baseUrl: string) {
     this.#config = config;
@@ -32,10 +34,17 @@ export class ElementApi {
   }
 
   async run<T>(call: Call<T>): Promise<Outcome<T>> {
+    const refreshesBefore = this.#refreshes;
     let outcome = await this.#attempt(call);
     if (!outcome.ok && outcome.problem.code === 'LK_ERR_SESSION_INVALID' && this.#config.onAuthFailed) {
-      // Concurrent calls share one refresh, so the page is asked once.
-      this.#refreshing ??= Promise.resolve(this.#config.onAuthFailed()).finally(() => (this.#refreshing = null));
+      // Concurrent calls share one refresh, so the page is asked once: a call refused while a
+      // refresh ran, or after one that finished since the call began, only tries again.
+      if (this.#refreshes === refreshesBefore) {
+        this.#refreshing ??= Promise.resolve(this.#config.onAuthFailed()).finally(() => {
+          this.#refreshing = null;
+          this.#refreshes++;
+        });
+      }
       await this.#refreshing;
       outcome = await this.#attempt(call);
     }
@@ -50,7 +59,7 @@ export class ElementApi {
   async must<T>(call: Call<T>): Promise<T> {
     const outcome = await this.run(call);
     if (outcome.ok) return outcome.data;
-    throw new ElementFailure('WIDGET_INTERNAL_ERROR', `${outcome.problem.code}: ${outcome.problem.detail}`, { status: outcome.problem.status, problemCode: outcome.problem.code });
+    throw problemFailure(outcome.problem);
   }
 
   async #attempt<T>(call: Call<T>): Promise<Outcome<T>> {

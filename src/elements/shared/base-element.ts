@@ -5,6 +5,7 @@ import { errorPayload, type ElementErrorPayload } from './errors.ts';
 import { fallbackScreen } from './fallback.ts';
 import { h } from './dom.ts';
 import { BASE_CSS } from './styles.ts';
+import { loading } from './parts.ts';
 
 /** What the bootloader hands an Element when it renders it. */
 export interface ElementContext {
@@ -36,6 +37,9 @@ export abstract class LatchkeyElement extends HTMLElement {
   readonly #status: HTMLElement;
   readonly #screen: HTMLElement;
   #ended = false;
+  /** True while the first screen loads and while an action runs: further actions are ignored. */
+  #busy = true;
+  #focusAfter: HTMLElement | null = null;
 
   /** Extra CSS of the Element, added after the shared styles. */
   protected static css = '';
@@ -48,7 +52,7 @@ export abstract class LatchkeyElement extends HTMLElement {
     this.#screen = h('div', { class: 'screen' });
     this.#frame = h('div', { class: 'frame', 'aria-busy': 'true' }, this.#banner, this.#screen, this.#status);
     root.append(h('style', {}, BASE_CSS + (this.constructor as typeof LatchkeyElement).css), this.#frame);
-    this.#screen.append(h('div', { class: 'loading' }, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('span', {}, 'Loading\u2026')));
+    this.#screen.append(loading('Loading\u2026'));
   }
 
   /** Called once by the bootloader; resolves when the first screen (or the failure) is shown. */
@@ -60,7 +64,7 @@ export abstract class LatchkeyElement extends HTMLElement {
     } catch (err) {
       this.fail(err);
     } finally {
-      this.#frame.setAttribute('aria-busy', 'false');
+      this.#settle(null);
     }
   }
 
@@ -88,10 +92,11 @@ export abstract class LatchkeyElement extends HTMLElement {
     (focus ?? screen.querySelector<HTMLElement>('h2'))?.focus();
   }
 
-  protected banner(kind: BannerKind, text: string, action?: BannerAction): void {
-    const box = h('div', { class: kind, 'data-banner': kind }, h('span', {}, text));
-    if (action) box.append(h('div', {}, h('button', { type: 'button', class: 'secondary', onclick: () => void this.act(action.run) }, action.label)));
-    this.#banner.replaceChildren(box);
+  /** Shows a banner; returns its action's button, if any, for the caller to move focus to. */
+  protected banner(kind: BannerKind, text: string, action?: BannerAction): HTMLButtonElement | null {
+    const button = action ? h('button', { type: 'button', class: 'secondary', onclick: () => void this.act(action.run) }, action.label) : null;
+    this.#banner.replaceChildren(h('div', { class: kind, 'data-banner': kind }, h('span', {}, text), button && h('div', {}, button)));
+    return button;
   }
 
   protected clearBanner(): void {
@@ -107,8 +112,11 @@ export abstract class LatchkeyElement extends HTMLElement {
 
   /** Runs a user action: the Element is busy (controls disabled) meanwhile; an unrecoverable error ends it. */
   protected async act(fn: () => Promise<void> | void): Promise<void> {
-    if (this.#ended || this.#frame.getAttribute('aria-busy') === 'true') return;
+    if (this.#ended || this.#busy) return;
+    this.#busy = true;
     this.#frame.setAttribute('aria-busy', 'true');
+    const root = this.shadowRoot!;
+    const focused = root.activeElement as HTMLElement | null;
     const controls = [...this.#frame.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')].filter((c) => !c.disabled);
     for (const c of controls) c.disabled = true;
     try {
@@ -117,7 +125,23 @@ export abstract class LatchkeyElement extends HTMLElement {
       this.fail(err);
     } finally {
       for (const c of controls) if (c.isConnected) c.disabled = false;
-      this.#frame.setAttribute('aria-busy', 'false');
+      // Disabling the focused control drops focus to the page: a keyboard user must not lose their place.
+      this.#settle(root.activeElement ? null : focused);
     }
+  }
+
+  #settle(fallbackFocus: HTMLElement | null): void {
+    this.#busy = false;
+    this.#frame.setAttribute('aria-busy', 'false');
+    const target = this.#focusAfter ?? fallbackFocus;
+    this.#focusAfter = null;
+    if (target?.isConnected) target.focus();
+  }
+
+  /** Moves focus to `el`, once the current action has enabled the controls again (a disabled control takes no focus). */
+  protected moveFocus(el: HTMLElement | null): void {
+    if (!el) return;
+    if (this.#busy) this.#focusAfter = el;
+    else el.focus();
   }
 }

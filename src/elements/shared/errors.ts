@@ -1,3 +1,5 @@
+import type { Problem } from '@latchkey/client';
+
 /**
  * The one error payload every Element emits (docs/elements.md, "Errors").
  * Only unrecoverable problems become `error` events; the rest are banners.
@@ -34,6 +36,10 @@ export class ElementFailure extends Error {
     this.problemCode = opts.problemCode;
   }
 }
+
+/** A server problem the Element cannot show as a banner: it ends the Element, keeping the problem for the developer. */
+export const problemFailure = (p: Problem) =>
+  new ElementFailure('WIDGET_INTERNAL_ERROR', `${p.code}: ${p.detail}`, { status: p.status, problemCode: p.code });
 
 export const launchFailure = (reason: LaunchReason, message: string, opts: { status?: number; problemCode?: string } = {}) =>
   new ElementFailure('LAUNCH_REQUIREMENTS_NOT_MET', message, { reason, ...opts });

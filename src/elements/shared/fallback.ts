@@ -1,4 +1,5 @@
 import { h } from './dom.ts';
+import { heading } from './parts.ts';
 
 /**
  * What the user sees when an Element fails and the page did not handle the
@@ -7,7 +8,7 @@ import { h } from './dom.ts';
  */
 export function fallbackScreen(close: () => void): HTMLElement {
   return h('div', { class: 'stack', 'data-screen': 'fallback' },
-    h('h2', { tabindex: -1 }, 'This isn\u2019t available right now'),
+    heading('This isn\u2019t available right now'),
     h('p', {}, 'Something went wrong on our side. You can close this and continue; please try again later.'),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: close }, 'Close')));
 }

@@ -29,6 +29,8 @@ export const BASE_CSS = `
   --_focus: var(--lk-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_primary) 40%, transparent));
 }
 :host([hidden]) { display: none; }
+/* Author rules such as .field { display: grid } would otherwise show what a screen hides. */
+[hidden] { display: none !important; }
 *, *::before, *::after { box-sizing: inherit; }
 .frame { background: var(--_bg); border: 1px solid var(--lk-color-frame-border, #e3e8ee); border-radius: var(--_radius); padding: var(--_space); }
 .frame[aria-busy="true"] .screen { opacity: .6; }
