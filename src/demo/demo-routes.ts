@@ -8,6 +8,7 @@ import { resolveDevKey } from '../core/session/sessions.ts';
 import { signIn } from '../core/session/sign-in.ts';
 import { createUser, getOrganizationFor } from '../core/account/accounts.ts';
 import { fail } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
 import { metaOf } from '../http/auth.ts';
 
 const PAGE = readFileSync(new URL('./demo.html', import.meta.url), 'utf8');
@@ -32,29 +33,40 @@ export function demoRoutes(app: App, lk: Latchkey): void {
 
   app.get('/demo', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(PAGE));
 
+  // Browsers ask for it on every page: an empty answer, not a 404 in the console.
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.status(204).header('cache-control', 'public, max-age=86400').send());
+
   app.post('/demo/api/sessions', {
     schema: {
       hide: true,
       body: Type.Object({
-        scenario: Type.Union([Type.Literal('challenge'), Type.Literal('setup')], { description: 'challenge: the sandbox user (SMS factor); setup: a new user with no factor' }),
+        scenario: Type.Union([Type.Literal('challenge'), Type.Literal('setup')], { description: 'challenge: a new demo user with an SMS factor; setup: a new demo user with no factor' }),
         userId: Type.Optional(Type.String({ maxLength: 64, description: 'Sign a demo user of this server in again' })),
       }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
     const creds = sandbox();
     const devKey = await resolveDevKey(deps, creds.devKey);
-    let user = { userId: creds.user.userId, username: creds.user.username, password: creds.user.password, phone: creds.user.phone, email: creds.user.email };
+    let user: { userId: string; username: string; password: string; phone: string; email: string };
     const again = req.body.userId ? passwords.get(req.body.userId) : undefined;
     if (req.body.userId && !again) fail('LK_ERR_NOT_FOUND', { field: 'userId', detail: 'Not a demo user of this server run.' });
     if (again) {
       const u = (await deps.store.users.get(req.body.userId!))!;
       user = { userId: u.id, username: u.username, password: again, phone: u.phone!, email: u.email! };
-    } else if (req.body.scenario === 'setup') {
+    } else {
+      // Every load gets its own user of the sandbox organization, so reloading never runs into the hourly limit of codes per user.
       const org = await getOrganizationFor(deps, creds.organizationId, () => true);
       const n = deps.random.token(6).replace(/[^a-z0-9]/gi, '').toLowerCase() || 'x';
       const phone = `+1555${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
       const password = `demo-${deps.random.token(12)}`;
       const u = await createUser(deps, org, { username: `demo-${n}@latchkey.dev`, password, phone, email: `demo-${n}@latchkey.dev` });
+      if (req.body.scenario === 'challenge') {
+        const now = deps.clock.now();
+        await deps.store.factors.insert({
+          id: newId(deps.random, 'fac_', 24), userId: u.id, orgId: org.id, type: 'sms', status: 'active', label: `\u2022\u2022\u2022\u2022 ${phone.slice(-4)}`,
+          destination: phone, secretEnc: null, lastUsedStep: null, createdAt: now, activatedAt: now,
+        });
+      }
       passwords.set(u.id, password);
       user = { userId: u.id, username: u.username, password, phone, email: u.email! };
     }

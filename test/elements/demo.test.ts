@@ -27,6 +27,24 @@ describe('/demo on a freshly started server', { skip: NO_BROWSER }, () => {
 
     await page.getByRole('button', { name: 'New user (set up a first factor)' }).click();
     await page.locator('latchkey-mfa [data-screen=setup]').waitFor();
+    assert.equal((await fetch(`${demo.server.url}/favicon.ico`)).status, 204);
+    await page.close();
+  });
+
+  it('can be reloaded more often than the hourly limit of codes per user: each load is a new demo user, with its own code', async () => {
+    const page = await demo.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const users = new Set<string>();
+    // The limit is 10 codes per user per hour; with one user per load the 12th load still gets its code.
+    for (let i = 0; i < 12; i++) {
+      await page.goto(`${demo.server.url}/demo`);
+      await page.locator('latchkey-mfa [data-screen=code]').waitFor();
+      users.add(/\((\w+)\)/.exec(await page.locator('#who').textContent() ?? '')![1]!);
+    }
+    assert.equal(users.size, 12);
+    const phone = await page.evaluate(async () => (await (await fetch('/demo/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"scenario":"challenge"}' })).json()).phone);
+    assert.match(phone, /^\+1555\d{7}$/);
+    // The outbox panel shows the code sent to this load's user.
+    await page.locator('#outbox li', { hasText: 'verification code' }).first().waitFor({ timeout: 5_000 });
     await page.close();
   });
 });
