@@ -27,7 +27,9 @@ describe('mfa Element: setup of a first factor', { skip: NO_BROWSER }, () => {
     await screenshot(page.locator('#mount'), 'mfa-setup');
     await assertAccessible(page, 'the setup screen');
 
-    // Focus is on the heading; Tab reaches the chosen method, then the phone field, then Continue.
+    // The first screen takes no focus; from its heading, Tab reaches the chosen method, then the phone field, then Continue.
+    assert.equal(await page.evaluate(() => document.querySelector('latchkey-mfa')!.shadowRoot!.activeElement), null, 'the first screen takes no focus');
+    await inMfa(page, 'h2').focus();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.querySelector('latchkey-mfa')!.shadowRoot!.activeElement?.getAttribute('value')), 'sms');
     await page.keyboard.press('Tab');

@@ -40,6 +40,8 @@ export abstract class LatchkeyElement extends HTMLElement {
   /** True while the first screen loads and while an action runs: further actions are ignored. */
   #busy = true;
   #focusAfter: HTMLElement | null = null;
+  /** False until the first screen is up: the first screen never takes focus (the page may be elsewhere, or hold other Elements). */
+  #started = false;
 
   /** Extra CSS of the Element, added after the shared styles. */
   protected static css = '';
@@ -64,6 +66,7 @@ export abstract class LatchkeyElement extends HTMLElement {
     } catch (err) {
       this.fail(err);
     } finally {
+      this.#started = true;
       this.#settle(null);
     }
   }
@@ -86,10 +89,13 @@ export abstract class LatchkeyElement extends HTMLElement {
     return payload;
   }
 
-  /** Replaces the screen and moves focus to `focus` (default: its heading), so keyboard and screen-reader users follow. */
+  /**
+   * Replaces the screen and, after the first screen, moves focus to `focus` (default: its heading), so keyboard
+   * and screen-reader users follow. The first screen leaves focus where the page has it.
+   */
   protected show(screen: HTMLElement, focus?: HTMLElement | null): void {
     this.#screen.replaceChildren(screen);
-    (focus ?? screen.querySelector<HTMLElement>('h2'))?.focus();
+    if (this.#started) (focus ?? screen.querySelector<HTMLElement>('h2'))?.focus();
   }
 
   /** Shows a banner; returns its action's button, if any, for the caller to move focus to. */
