@@ -56,6 +56,17 @@ describe('mfa Element: challenges', { skip: NO_BROWSER }, () => {
     const page = await mountElement(w, { key: t.devKey, sessionId });
     await inMfa(page, '[data-screen=code]').waitFor();
     const right = await latestCode(w.h, t.phone);
+    const verifies: string[] = [];
+    page.on('request', (r) => void (r.url().endsWith('/verify') && verifies.push(r.url())));
+    // A malformed code is refused in the Element, without spending an attempt: the letter is dropped as typed, 2 digits are too few.
+    await page.getByLabel('Verification code').focus();
+    await page.keyboard.type('12a');
+    assert.equal(await page.getByLabel('Verification code').inputValue(), '12');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await bannerOf(page).getByText('Enter the 6-digit code: six digits, no letters.').waitFor();
+    assert.equal(await page.getByLabel('Verification code').getAttribute('aria-invalid'), 'true');
+    assert.equal(await focused(page), 'input code');
+    assert.deepEqual(verifies, [], 'nothing sent to the server');
     await page.getByLabel('Verification code').fill(right === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Verify' }).click();
     await assert.doesNotReject(bannerOf(page).getByText('The code is not correct. 4 attempts left.').waitFor());
@@ -127,7 +138,15 @@ describe('mfa Element: challenges', { skip: NO_BROWSER }, () => {
     assert.equal(await input.getAttribute('inputmode'), null);
     await screenshot(page.locator('#mount'), 'mfa-backup-code');
     await assertAccessible(page, 'the backup-code screen');
-    await input.fill(codes[0]!);
+    let verifies = 0;
+    page.on('request', (r) => void (r.url().endsWith('/verify') && verifies++));
+    // Not a backup code (an 'l' and a '1' are not in their alphabet, and 11 characters): refused without a call.
+    await input.fill('abcde-fghl1x');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await bannerOf(page).getByText(/Enter one of your backup codes: 10 letters and digits/).waitFor();
+    assert.equal(verifies, 0, 'nothing sent to the server');
+    // Upper case and spaces are fine, as the server accepts them.
+    await input.fill(codes[0]!.toUpperCase().replace('-', ' '));
     await page.getByRole('button', { name: 'Verify' }).click();
     const success = await waitForEvent(page, 'mfaSuccess') as Record<string, unknown>;
     assert.equal(success.setup, false);
@@ -145,7 +164,7 @@ describe('mfa Element: challenges', { skip: NO_BROWSER }, () => {
     await inMfa(page, '[data-screen=unavailable]').waitFor();
     await bannerOf(page).getByText(/Too many codes sent \(at most 10 an hour\)\. Try again later\. Try again in \d+ minutes\./).waitFor();
     assert.equal(await inMfa(page, '.loading').count(), 0, 'no spinner left');
-    assert.equal(await focused(page), 'h2 We couldn’t start verification');
+    assert.equal(await focused(page), null, 'the first screen takes no focus');
     await screenshot(page.locator('#mount'), 'mfa-unavailable');
     await assertAccessible(page, 'the unavailable screen');
     await page.close();
@@ -163,6 +182,8 @@ describe('mfa Element: challenges', { skip: NO_BROWSER }, () => {
     const page = await mountElement(w, { key: t.devKey, sessionId: await signIn(w.h, t) });
     await inMfa(page, '[data-screen=code]').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Use a backup code' }).count(), 0, 'no backup codes, so none offered');
+    assert.equal(await focused(page), null, 'the first screen takes no focus');
+    await page.getByLabel('Verification code').focus();
     // Focus order from the code field: remember, Verify, Send a new code, Use another method.
     for (const expected of ['input remember', 'button Verify', 'button Send a new code', 'button Use another method']) {
       await page.keyboard.press('Tab');

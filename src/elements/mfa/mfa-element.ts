@@ -23,6 +23,9 @@ interface CodeStep extends Code {
   renew: () => Promise<Outcome<Code>>;
 }
 
+/** A backup code as the server accepts it (src/factors/backup-codes): 10 characters of its alphabet, once spaces and dashes are dropped. */
+const BACKUP_CODE = /^[a-hjkmnp-z2-9]{10}$/;
+
 const INTRO: Record<FactorChoice, (c: Challenge) => string> = {
   sms: (c) => `We sent a 6-digit code to ${c.destination ?? 'your phone'}.`,
   email: (c) => `We sent a 6-digit code to ${c.destination ?? 'your email'}.`,
@@ -147,8 +150,13 @@ button.choice:hover { border-color: var(--_primary); }`;
   }
 
   async #verify(step: CodeStep, code: string, rememberMe: boolean, input: HTMLInputElement): Promise<void> {
-    if (!code) {
-      this.banner('error', 'Enter the code first.');
+    // A code that cannot be right is never sent: it would spend one of the challenge's attempts (and count toward a lockout).
+    const backup = step.challenge.factorType === 'backup_codes';
+    const problem = !code ? 'Enter the code first.'
+      : backup ? (BACKUP_CODE.test(code.toLowerCase().replace(/[\s-]/g, '')) ? null : 'Enter one of your backup codes: 10 letters and digits, like abcde-fghjk.')
+        : /^\d{6}$/.test(code) ? null : 'Enter the 6-digit code: six digits, no letters.';
+    if (problem) {
+      this.banner('error', problem);
       input.setAttribute('aria-invalid', 'true');
       return this.moveFocus(input);
     }
