@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Request } from 'playwright-core';
 import { NO_BROWSER } from './support/browser.ts';
-import { recordedEvents, startWorld, waitForEvent, type ElementsWorld } from './support/elements.ts';
+import { mountElement, recordedEvents, startWorld, waitForEvent, type ElementsWorld } from './support/elements.ts';
 import { SANDBOX_BANK, bannerOf, capture, challengeScreen, inConnect, mountConnect, screenOf, signInToSandbox } from './support/connect.ts';
 
 /** The connect Element through the real server and the sandbox bank, on a partner page of another origin, in Chromium. */
@@ -51,6 +51,7 @@ describe('connect Element: search, credentials and every challenge type', { skip
     await bannerOf(page).getByText('Enter your password.').waitFor();
     assert.equal(await page.getByLabel('Password').getAttribute('aria-invalid'), 'true');
     await page.keyboard.type('mfa_question');
+    const password = await page.getByLabel('Password').elementHandle();
     await page.keyboard.press('Enter');
 
     const screen = await challengeScreen(page, 'question');
@@ -58,7 +59,8 @@ describe('connect Element: search, credentials and every challenge type', { skip
     assert.ok(await answer.evaluate((i) => i === (i.getRootNode() as ShadowRoot).activeElement), 'focus moves to the question');
     assert.match(await screen.locator('[role=timer]').textContent() ?? '', /^(10:00|9:5\d)$/);
     assert.equal(await page.getByLabel('Password').count(), 0, 'the credential form is gone');
-    assert.equal((await page.evaluate(() => document.querySelector('latchkey-connect')!.shadowRoot!.innerHTML)).includes('mfa_question'), false, 'the password is not kept in the DOM');
+    // A typed value lives in the input's value (never in innerHTML): the field itself must have been emptied.
+    assert.equal(await password!.evaluate((i) => (i as HTMLInputElement).value), '', 'the password is not kept in the DOM');
     const challenge = await waitForEvent(page, 'connectChallenge') as Record<string, unknown>;
     assert.deepEqual(challenge, { connectionId: challenge.connectionId, institutionCode: 'latchkey_sandbox', round: 1, types: ['question'], retry: false });
     await capture(page, 'connect-question');
@@ -70,13 +72,33 @@ describe('connect Element: search, credentials and every challenge type', { skip
     const success = await waitForEvent(page, 'connectSuccess') as { connectionId: string };
     const accounts = (await w.h.call('GET', `/v1/connections/${success.connectionId}/accounts`, { devKey: t.devKey, session: sessionId })).json().accounts;
     assert.equal(accounts.length, 3);
-    assert.deepEqual(success, { connectionId: challenge.connectionId, institution: { code: 'latchkey_sandbox', name: SANDBOX_BANK }, accounts });
+    assert.deepEqual(success, { connectionId: challenge.connectionId, institution: { code: 'latchkey_sandbox', name: SANDBOX_BANK }, accounts, existing: false });
     assert.deepEqual(Object.keys(accounts[0]).sort(), ['accountId', 'balance', 'currency', 'mask', 'name', 'type', 'updatedAt']);
     await screenOf(page, 'success').getByText('Everyday Checking').waitFor();
     await capture(page, 'connect-success');
     const events = (await recordedEvents(page)).filter((e) => e.via === 'window').map((e) => e.name);
     assert.deepEqual(events, ['connectReady', 'connectChallenge', 'connectSuccess']);
     await page.close();
+  });
+
+  it('a login that is already linked says so (not "Connected"), and connectSuccess says existing: true', async () => {
+    const { page, t, sessionId } = await mountConnect(w);
+    await signInToSandbox(page, 'good', 'linked');
+    const first = await waitForEvent(page, 'connectSuccess') as { connectionId: string; existing: boolean };
+    assert.equal(first.existing, false);
+    await screenOf(page, 'success').waitFor();
+    await page.close();
+    // The same login again, with another password: the server answers 200 with the existing connection and drops the new credentials.
+    const again = await mountElement(w, { name: 'connect', key: t.devKey, sessionId });
+    await signInToSandbox(again, 'another-password', 'linked');
+    const second = await waitForEvent(again, 'connectSuccess') as { connectionId: string; existing: boolean };
+    assert.deepEqual([second.connectionId, second.existing], [first.connectionId, true]);
+    const screen = screenOf(again, 'already-linked');
+    await screen.getByRole('heading', { name: `Already linked to ${SANDBOX_BANK}` }).waitFor();
+    assert.match(await screen.textContent() ?? '', /was already linked, so nothing changed/);
+    assert.equal(await again.getByRole('heading', { name: /^Connected to/ }).count(), 0);
+    await capture(again, 'connect-already-linked');
+    await again.close();
   });
 
   it('choose a phone, then the code texted to it: two rounds, each resumed with a single-use answer token and no session', async () => {

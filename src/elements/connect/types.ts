@@ -10,4 +10,4 @@ export type Account = Json<'/v1/connections/{connectionId}/accounts', 'get', 200
 /** The connect Element's events (docs/elements.md). */
 export interface ConnectReady { step: 'search' }
 export interface ConnectChallenge { connectionId: string; institutionCode: string; round: number; types: Challenge['type'][]; retry: boolean }
-export interface ConnectSuccess { connectionId: string; institution: { code: string; name: string }; accounts: Account[] }
+export interface ConnectSuccess { connectionId: string; institution: { code: string; name: string }; accounts: Account[]; existing: boolean }

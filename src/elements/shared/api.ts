@@ -3,7 +3,7 @@ import type { BootConfig } from './config.ts';
 import { ElementFailure, launchFailure, problemFailure } from './errors.ts';
 
 /** A server answer an Element shows as a banner: anything but a launch problem or an internal error. */
-export type Outcome<T> = { ok: true; data: T } | { ok: false; problem: Problem; retryAfterSeconds: number | undefined };
+export type Outcome<T> = { ok: true; data: T; status?: number } | { ok: false; problem: Problem; retryAfterSeconds: number | undefined };
 
 type Call<T> = (client: LatchkeyClient) => Promise<{ data?: T; error?: unknown; response: Response }>;
 
@@ -69,7 +69,7 @@ export class ElementApi {
     } catch (err) {
       throw new ElementFailure('WIDGET_INTERNAL_ERROR', `Latchkey could not be reached at ${this.#baseUrl} (${err instanceof Error ? err.message : String(err)}).`);
     }
-    if (r.response.ok) return { ok: true, data: r.data as T };
+    if (r.response.ok) return { ok: true, data: r.data as T, status: r.response.status };
     const status = r.response.status;
     if (!isProblem(r.error) || status >= 500) {
       throw new ElementFailure('WIDGET_INTERNAL_ERROR', `Latchkey answered HTTP ${status}.`, { status, ...(isProblem(r.error) ? { problemCode: r.error.code } : {}) });
