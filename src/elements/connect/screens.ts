@@ -65,7 +65,7 @@ export function credentialsScreen(o: {
   return {
     screen: h('div', { class: 'stack', 'data-screen': o.reauth ? 'reauthenticate' : 'credentials' },
       heading(o.reauth ? `Sign in to ${o.institution.name} again` : `Sign in to ${o.institution.name}`),
-      h('p', { class: 'muted' }, `Your credentials go to ${o.institution.name} only, to link your accounts.`),
+      h('p', { class: 'muted' }, `We sign in to ${o.institution.name} with these, and keep them encrypted to update your linked accounts later.`),
       form),
     first: inputs[0] ?? null,
   };
@@ -106,9 +106,12 @@ export function holdScreen(o: { institution: string; hold: { reason: string; mes
     url ? h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, `Go to ${o.institution}`, h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'))) : null);
 }
 
-export function successScreen(institution: string, accounts: Account[]): HTMLElement {
-  return h('div', { class: 'stack', 'data-screen': 'success' },
-    heading(`Connected to ${institution}`),
-    h('p', {}, accounts.length === 1 ? 'We linked this account:' : accounts.length ? `We linked these ${accounts.length} accounts:` : 'No accounts were found at this login.'),
-    accounts.length ? h('ul', { class: 'accounts' }, ...accounts.map((a) => h('li', {}, a.name, h('span', { class: 'muted' }, ` \u2022\u2022\u2022\u2022 ${a.mask}`)))) : null);
+/** CONNECTED: the accounts linked; `existing` when the login was already linked before this sign-in (nothing changed). */
+export function successScreen(institution: string, accounts: Account[], existing = false): HTMLElement {
+  const n = accounts.length;
+  return h('div', { class: 'stack', 'data-screen': existing ? 'already-linked' : 'success' },
+    heading(existing ? `Already linked to ${institution}` : `Connected to ${institution}`),
+    existing ? h('p', {}, `This ${institution} login was already linked, so nothing changed.`) : null,
+    h('p', {}, n === 1 ? (existing ? 'Its account:' : 'We linked this account:') : n ? (existing ? `Its ${n} accounts:` : `We linked these ${n} accounts:`) : 'No accounts were found at this login.'),
+    n ? h('ul', { class: 'accounts' }, ...accounts.map((a) => h('li', {}, a.name, ' ', h('span', { class: 'muted mask' }, `\u2022\u2022\u2022\u2022\u00a0${a.mask}`)))) : null);
 }
