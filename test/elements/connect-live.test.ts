@@ -38,8 +38,10 @@ describe('connect Element: live states from the event stream', { skip: NO_BROWSE
     await signInToSandbox(page, 'mfa_prompt_approve');
     const prompt = screenOf(page, 'prompt');
     await prompt.waitFor();
-    assert.equal(await page.getByRole('heading', { name: `Approve in the ${SANDBOX_BANK} app` }).count(), 1);
-    assert.equal(await prompt.locator('input, button').count(), 0, 'nothing to answer');
+    assert.equal(await page.getByRole('heading', { name: `${SANDBOX_BANK} needs your approval` }).count(), 1);
+    assert.notEqual(await prompt.locator('p').first().textContent(), await prompt.locator('h2').textContent(), 'the body says more than the heading');
+    assert.equal(await prompt.locator('input').count(), 0, 'nothing to answer');
+    assert.deepEqual(await prompt.locator('button').allTextContents(), ['Choose another institution'], 'only the way out');
     const timer = prompt.getByRole('timer');
     const first = await timer.textContent();
     assert.match(first ?? '', /^(10:00|9:5\d)$/);
@@ -167,6 +169,38 @@ describe('connect Element: live states from the event stream', { skip: NO_BROWSE
     });
     await screenOf(page, 'fallback').waitFor();
     await capture(page, 'connect-error-fallback');
+    await page.close();
+  });
+
+  it('an institution that is down: the waiting screen says it is retried, not just "Signing in…"', async () => {
+    const { page } = await mountConnect(w);
+    await signInToSandbox(page, 'down');
+    const screen = screenOf(page, 'processing');
+    await screen.getByText(`${SANDBOX_BANK} is not answering; trying again…`).waitFor({ timeout: 10_000 });
+    assert.equal(await screen.getByText('Signing in… This can take a moment.').count(), 0);
+    await capture(page, 'connect-retrying');
+    await page.close();
+  });
+
+  it('locked: no "Try again" that cannot work; "Choose another institution" goes back to the search, as from a challenge', async () => {
+    const { page } = await mountConnect(w);
+    await signInToSandbox(page, 'locked');
+    const locked = screenOf(page, 'locked');
+    await locked.waitFor();
+    assert.equal(await locked.getByRole('heading', { name: 'This login is locked' }).count(), 1);
+    assert.doesNotMatch(await locked.locator('p').first().textContent() ?? '', /^This login is locked/);
+    assert.deepEqual(await locked.getByRole('button').allTextContents(), ['Choose another institution']);
+    await capture(page, 'connect-locked');
+    await page.getByRole('button', { name: 'Choose another institution' }).click();
+    await screenOf(page, 'search').waitFor();
+    assert.ok(await page.getByLabel('Search for your institution').evaluate((i) => i === (i.getRootNode() as ShadowRoot).activeElement), 'focus goes to the search');
+    // From a challenge too; the next sign-in follows the new connection.
+    await signInToSandbox(page, 'mfa_question', 'other');
+    const challenge = await challengeScreen(page, 'question');
+    await challenge.getByRole('button', { name: 'Choose another institution' }).click();
+    await screenOf(page, 'search').waitFor();
+    await signInToSandbox(page, 'good', 'third');
+    await waitForEvent(page, 'connectSuccess');
     await page.close();
   });
 

@@ -179,7 +179,7 @@ describe('connect Element: search, credentials and every challenge type', { skip
     const { page } = await mountConnect(w);
     await signInToSandbox(page, 'mfa_questions_2_2');
     const first = await challengeScreen(page, 'question question');
-    assert.match(await first.textContent() ?? '', /Answer all 2 to continue/);
+    assert.match(await first.textContent() ?? '', /Answer both to continue/);
     await capture(page, 'connect-multi-round-1');
     const labels1 = await first.locator('label').allTextContents();
     for (const l of labels1) await page.getByLabel(l).fill('correct');

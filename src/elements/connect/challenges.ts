@@ -2,6 +2,7 @@ import { h, uid } from '../shared/dom.ts';
 import { field } from '../shared/field.ts';
 import { heading, loading } from '../shared/parts.ts';
 import type { Challenge } from './types.ts';
+import type { Action } from './screens.ts';
 
 /** The institution's challenges, rendered natively: one form per round, every type. */
 
@@ -44,11 +45,11 @@ function choicePart(c: Challenge): Part {
 /** A round of questions, options, codes and images, answered together. */
 export function roundScreen(o: {
   institution: string; challenges: Challenge[]; retry: boolean; timer: HTMLElement;
-  onSubmit: (answers: Answer[]) => void; onMissing: (label: string) => void;
+  onSubmit: (answers: Answer[]) => void; onMissing: (label: string) => void; another: Action;
 }): { screen: HTMLElement; focus: HTMLElement | null } {
   const parts = o.challenges.map((c) => [c, c.type === 'options' || c.type === 'image_options' ? choicePart(c) : textPart(c, o.institution)] as const);
   const form = h('form', { novalidate: true }, ...parts.map(([, p]) => p.el),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Continue')));
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Continue'), linkButton(o.another)));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     for (const [, p] of parts) p.invalid(false);
@@ -66,18 +67,21 @@ export function roundScreen(o: {
   const single = o.challenges.length === 1;
   const screen = h('div', { class: 'stack', 'data-screen': 'challenge', 'data-types': o.challenges.map((c) => c.type).join(' ') },
     heading(o.retry ? `${o.institution} asks again` : `${o.institution} needs to verify it\u2019s you`),
-    h('p', { class: 'muted' }, single ? 'Answer to continue.' : `Answer all ${o.challenges.length} to continue.`),
+    h('p', { class: 'muted' }, single ? 'Answer to continue.' : o.challenges.length === 2 ? 'Answer both to continue.' : `Answer all ${o.challenges.length} to continue.`),
     o.timer, form);
   // Straight to the one thing to fill in; with several, the heading first so the count is heard.
   return { screen, focus: single ? parts[0]![1].focus : null };
 }
 
 /** A prompt: nothing to type; the user approves in the institution's app while this waits, with the time left. */
-export function promptScreen(o: { institution: string; challenge: Challenge; timer: HTMLElement }): HTMLElement {
-  const where = o.challenge.medium?.label ?? `${o.institution} app`;
+export function promptScreen(o: { institution: string; challenge: Challenge; timer: HTMLElement; another: Action }): HTMLElement {
   return h('div', { class: 'stack', 'data-screen': 'prompt' },
-    heading(`Approve in the ${where}`),
+    // The institution's label says where to approve; the heading only says what this is.
+    heading(`${o.institution} needs your approval`),
     h('p', {}, o.challenge.label),
     loading('Waiting for your approval\u2026 This page updates by itself.'),
-    o.timer);
+    o.timer,
+    h('div', { class: 'actions' }, linkButton(o.another)));
 }
+
+const linkButton = (a: Action) => h('button', { type: 'button', class: 'link', onclick: () => a.run() }, a.label);

@@ -12,6 +12,9 @@ type LastAction = 'fix-hold' | 'refresh' | null;
 
 const SEARCH_DELAY_MS = 250;
 const SEARCH_LIMIT = '20';
+/** While signing in takes long, how soon and how often the job is read to tell an institution that is being retried. */
+const FIRST_RETRY_CHECK_MS = 3_000;
+const RETRY_CHECK_MS = 10_000;
 
 /** Screens for the states whose way out is a new job (`POST …/refresh`): [screen, heading, text]. */
 const RETRY: Record<string, (name: string) => [string, string, string]> = {
@@ -19,7 +22,7 @@ const RETRY: Record<string, (name: string) => [string, string, string]> = {
   REJECTED: (name) => ['refused', 'Sign-in not approved', `The request was refused in the ${name} app.`],
   INSTITUTION_DOWN: (name) => ['down', `${name} isn\u2019t responding`, `${name} is not answering right now. Try again later.`],
   INTERACTIVE_REQUIRED: (name) => ['reconnect', `Reconnect ${name}`, `${name} asks you to verify it\u2019s you again.`],
-  LOCKED: (name) => ['locked', `${name} has locked this login`, `Contact ${name} to unlock it, then try again.`],
+  LOCKED: (name) => ['locked', 'This login is locked', `Contact ${name} to unlock it.`],
 };
 
 /**
@@ -42,6 +45,7 @@ img { border: 1px solid var(--_border); border-radius: 4px; max-inline-size: 100
 .images .choice { align-items: center; }
 fieldset[aria-invalid="true"] .choice { border-color: var(--_error); }
 a { color: var(--_primary); }
+.mask { white-space: nowrap; }
 [role="timer"] { font-variant-numeric: tabular-nums; font-weight: 600; }`;
 
   #institution: InstitutionDetail | null = null;
@@ -56,6 +60,8 @@ a { color: var(--_primary); }
   #syncing = false;
   #syncAgain = false;
   #done = false;
+  /** The sign-in found this login already linked (the server answered with the existing connection). */
+  #existing = false;
 
   protected async run(): Promise<void> {
     await userSession(this.ctx);
@@ -131,6 +137,8 @@ a { color: var(--_primary); }
       : await api.run((c) => c.POST('/v1/connections', { body: { institutionCode: this.#institution!.code, credentials } }));
     if (!r.ok) return this.#problem(r.problem);
     this.#lastAction = null;
+    // 200, not 201: this login is already linked, and the server kept the connection as it was (the typed credentials are not used).
+    this.#existing = !reauth && r.status === 200;
     await this.#follow(r.data);
   }
 
@@ -184,9 +192,11 @@ a { color: var(--_primary); }
     const again = (action: LastAction, text: string) => this.#lastAction === action && this.banner('error', text);
     if (c.state === 'CONNECTED') return this.#success(c);
     if (c.group === 'processing') {
-      return this.show(c.state === 'RESUMED'
+      const screen = c.state === 'RESUMED'
         ? waitingScreen('processing', `Checking with ${name}`, 'Sending your answers\u2026')
-        : waitingScreen('processing', `Connecting to ${name}`, 'Signing in\u2026 This can take a moment.'));
+        : waitingScreen('processing', `Connecting to ${name}`, 'Signing in\u2026 This can take a moment.');
+      this.show(screen);
+      return this.#watchRetries(c.connectionId, name, screen);
     }
     switch (c.nextAction) {
       case 'answer_challenges':
@@ -196,19 +206,65 @@ a { color: var(--_primary); }
         return void this.banner('error', c.statusMessage ?? `${name} did not accept these credentials.`);
       case 'fix_hold': {
         const hold = c.hold ?? { reason: 'account_issue_contact_institution', message: c.statusMessage, url: null };
-        const actions: Action[] = hold.reason === 'account_issue_update_password'
-          ? [{ label: 'I\u2019ve changed it: sign in again', run: () => this.#showCredentials(true) }]
-          : [{ label: 'I\u2019ve done this', run: () => void this.act(() => this.#post('fix-hold')) }];
+        const actions: Action[] = [hold.reason === 'account_issue_update_password'
+          ? { label: 'I\u2019ve changed it: sign in again', run: () => this.#showCredentials(true) }
+          : { label: 'I\u2019ve done this', run: () => void this.act(() => this.#post('fix-hold')) }, this.#another()];
         this.show(holdScreen({ institution: name, hold, actions }));
         return void again('fix-hold', `${name} still needs this done before it lets you in.`);
       }
       default: {
         const [screen, title, text] = (RETRY[c.state] ?? RETRY.INSTITUTION_DOWN!)(name);
+        // A locked login stays locked until the institution unlocks it: no "Try again" that cannot work.
+        const retry: Action[] = c.state === 'LOCKED' ? [] : [{ label: 'Try again', run: () => void this.act(() => this.#post('refresh')) }];
         this.show(noticeScreen(screen, title, c.state === 'LOCKED' || c.state === 'INSTITUTION_DOWN' ? c.statusMessage ?? text : text,
-          [{ label: 'Try again', run: () => void this.act(() => this.#post('refresh')) }]));
+          [...retry, { ...this.#another(), primary: c.state === 'LOCKED' }]));
         return void again('refresh', 'It did not work this time either.');
       }
     }
+  }
+
+  /** The way back to the search: this connection is left as it is on the server, and no longer followed. */
+  #another(): Action {
+    return {
+      label: 'Choose another institution', primary: false,
+      run: () => void this.act(async () => {
+        this.#stop();
+        this.#generation++;
+        this.#connection = null;
+        this.#shown = '';
+        this.#existing = false;
+        this.#lastAction = null;
+        this.clearBanner();
+        await this.#showSearch();
+      }),
+    };
+  }
+
+  /**
+   * An institution that does not answer is retried with backoff while the connection stays PROCESSING, with no
+   * event: while that screen shows, the job is read now and then, and a retry is said ("… is not answering; trying again").
+   */
+  #watchRetries(connectionId: string, name: string, screen: HTMLElement): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const check = async () => {
+      const r = await this.ctx.api.run((x) => x.GET('/v1/connections/{connectionId}/jobs', { params: { path: { connectionId } } }));
+      if (stopped || !screen.isConnected) return;
+      const job = r.ok ? r.data.jobs.at(-1) : undefined;
+      const retrying = job && (job.status === 'queued' || job.status === 'running') && job.attempts >= 1 && job.error !== null;
+      const text = screen.querySelector('.loading span');
+      const words = retrying ? `${name} is not answering; trying again\u2026` : null;
+      if (words && text && text.textContent !== words) {
+        text.textContent = words;
+        this.announce(words);
+      }
+      timer = setTimeout(() => void check().catch((err) => this.fail(err)), RETRY_CHECK_MS);
+    };
+    timer = setTimeout(() => void check().catch((err) => this.fail(err)), FIRST_RETRY_CHECK_MS);
+    this.#stopTimer = () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }
 
   #challenge(c: Connection): void {
@@ -219,12 +275,13 @@ a { color: var(--_primary); }
     this.#stopTimer = timer.stop;
     const prompt = c.challenges.find((x) => !x.needsAnswer);
     if (prompt) {
-      this.show(promptScreen({ institution: name, challenge: prompt, timer: timer.el }));
+      this.show(promptScreen({ institution: name, challenge: prompt, timer: timer.el, another: this.#another() }));
     } else {
       const { screen, focus } = roundScreen({
         institution: name, challenges: c.challenges, retry, timer: timer.el,
         onSubmit: (answers) => void this.act(() => this.#answer(c.connectionId, answers)),
         onMissing: (label) => this.banner('error', `Answer \u201c${label}\u201d first.`),
+        another: this.#another(),
       });
       this.show(screen, focus);
     }
@@ -261,8 +318,9 @@ a { color: var(--_primary); }
     this.#stop();
     const connectionId = c.connectionId;
     const { accounts } = await this.ctx.api.must((x) => x.GET('/v1/connections/{connectionId}/accounts', { params: { path: { connectionId } } }));
-    this.show(successScreen(c.institution.name, accounts));
-    this.emit('connectSuccess', { connectionId, institution: c.institution, accounts } satisfies ConnectSuccess);
+    const existing = this.#existing;
+    this.show(successScreen(c.institution.name, accounts, existing));
+    this.emit('connectSuccess', { connectionId, institution: c.institution, accounts, existing } satisfies ConnectSuccess);
   }
 
   /** A recoverable problem as a banner; the event stream brings any state change that caused it. A connection gone (404) is not recoverable. */
