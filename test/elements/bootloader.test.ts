@@ -36,6 +36,10 @@ describe('Elements: bootloader, events, errors and isolation', { skip: NO_BROWSE
     assert.equal(await pinned.text(), body);
     const old = await fetch(`${w.latchkeyUrl}/elements/0123456789abcdef/bootloader.js`);
     assert.equal(old.status, 404);
+    // A malformed build name is no build of this server either: 404, not 400.
+    for (const name of ['not-a-build', 'ABCDEF0123456789', '0123'.repeat(20)]) {
+      assert.equal((await fetch(`${w.latchkeyUrl}/elements/${name}/bootloader.js`)).status, 404, name);
+    }
   });
 
   it('renders cross-origin, fires mfaReady to onEvent and window, and keeps the page\'s styles out', async () => {

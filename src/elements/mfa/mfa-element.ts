@@ -203,7 +203,8 @@ button.choice:hover { border-color: var(--_primary); }`;
     const wait = retryAfterSeconds ? ` Try again in ${retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`}.` : '';
     const text = p.code === 'LK_ERR_CHALLENGE_EXPIRED' ? 'This code has expired.'
       : p.code === 'LK_ERR_CHALLENGE_ATTEMPTS_EXHAUSTED' ? 'Too many wrong codes. Get a new code to try again.'
-        : p.detail;
+        // With the wait known, say only that: not "Try again later. Try again in 51 minutes."
+        : wait ? p.detail.replace(/\s*Try again later\.?\s*$/, '') : p.detail;
     return this.banner('error', text + wait, action);
   }
 }

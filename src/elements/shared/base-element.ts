@@ -51,8 +51,10 @@ export abstract class LatchkeyElement extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     this.#banner = h('div', { class: 'banner', role: 'alert' });
     this.#status = h('div', { class: 'visually-hidden', role: 'status' });
-    this.#screen = h('div', { class: 'screen' });
-    this.#frame = h('div', { class: 'frame', 'aria-busy': 'true' }, this.#banner, this.#screen, this.#status);
+    // Only the screen is aria-busy while an action runs: the live regions stay outside it, since some
+    // screen readers hold back announcements from inside a busy container until it clears.
+    this.#screen = h('div', { class: 'screen', 'aria-busy': 'true' });
+    this.#frame = h('div', { class: 'frame' }, this.#banner, this.#screen, this.#status);
     root.append(h('style', {}, BASE_CSS + (this.constructor as typeof LatchkeyElement).css), this.#frame);
     this.#screen.append(loading('Loading\u2026'));
   }
@@ -120,7 +122,7 @@ export abstract class LatchkeyElement extends HTMLElement {
   protected async act(fn: () => Promise<void> | void): Promise<void> {
     if (this.#ended || this.#busy) return;
     this.#busy = true;
-    this.#frame.setAttribute('aria-busy', 'true');
+    this.#screen.setAttribute('aria-busy', 'true');
     const root = this.shadowRoot!;
     const focused = root.activeElement as HTMLElement | null;
     const controls = [...this.#frame.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')].filter((c) => !c.disabled);
@@ -138,7 +140,7 @@ export abstract class LatchkeyElement extends HTMLElement {
 
   #settle(fallbackFocus: HTMLElement | null): void {
     this.#busy = false;
-    this.#frame.setAttribute('aria-busy', 'false');
+    this.#screen.setAttribute('aria-busy', 'false');
     const target = this.#focusAfter ?? fallbackFocus;
     this.#focusAfter = null;
     if (target?.isConnected) target.focus();

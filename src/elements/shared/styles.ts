@@ -33,7 +33,7 @@ export const BASE_CSS = `
 [hidden] { display: none !important; }
 *, *::before, *::after { box-sizing: inherit; }
 .frame { background: var(--_bg); border: 1px solid var(--lk-color-frame-border, #e3e8ee); border-radius: var(--_radius); padding: var(--_space); }
-.frame[aria-busy="true"] .screen { opacity: .6; }
+.screen[aria-busy="true"] { opacity: .6; }
 h2 { font-size: 1.25em; margin: 0 0 calc(var(--_space) / 2); line-height: 1.3; }
 h2:focus, h2:focus-visible { outline: none; box-shadow: none; }
 p { margin: 0 0 calc(var(--_space) / 2); }

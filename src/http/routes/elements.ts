@@ -26,6 +26,7 @@ export function elementsRoutes(app: App): void {
   };
   app.get('/elements/v1/bootloader.js', { schema: { hide: true } }, (req, reply) => send(req, reply, V1_CACHE));
   app.get('/elements/:build/bootloader.js', {
-    schema: { hide: true, params: Type.Object({ build: Type.String({ pattern: '^[0-9a-f]{16}$' }) }) },
+    // Any other build name, well-formed or not, is a build this server does not serve: 404, not 400.
+    schema: { hide: true, params: Type.Object({ build: Type.String() }) },
   }, (req, reply) => send(req, reply, IMMUTABLE_CACHE, req.params.build));
 }
