@@ -21,8 +21,10 @@ const PAGE = readFileSync(new URL('./demo.html', import.meta.url), 'utf8');
  */
 export function demoRoutes(app: App, lk: Latchkey): void {
   const { deps } = lk;
-  // Demo users this process created, to sign them in again when the Element reports a rejected session.
+  // Demo users this process created, to sign them in again when the Element reports a rejected session;
+  // and their phones and addresses, the only outbox the demo shows (the rest needs the admin token).
   const passwords = new Map<string, string>();
+  const destinations = new Set<string>();
   const sandbox = (): SandboxCredentials => {
     try {
       return JSON.parse(readFileSync(sandboxFile(lk.config.dataDir), 'utf8')) as SandboxCredentials;
@@ -57,7 +59,7 @@ export function demoRoutes(app: App, lk: Latchkey): void {
       // Every load gets its own user of the sandbox organization, so reloading never runs into the hourly limit of codes per user.
       const org = await getOrganizationFor(deps, creds.organizationId, () => true);
       const n = deps.random.token(6).replace(/[^a-z0-9]/gi, '').toLowerCase() || 'x';
-      const phone = `+1555${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
+      const phone = `+1555${deps.random.digits(7)}`;
       const password = `demo-${deps.random.token(12)}`;
       const u = await createUser(deps, org, { username: `demo-${n}@latchkey.dev`, password, phone, email: `demo-${n}@latchkey.dev` });
       if (req.body.scenario === 'challenge') {
@@ -68,6 +70,7 @@ export function demoRoutes(app: App, lk: Latchkey): void {
         });
       }
       passwords.set(u.id, password);
+      destinations.add(phone).add(u.email!);
       user = { userId: u.id, username: u.username, password, phone, email: u.email! };
     }
     const r = await signIn(deps, devKey, { organizationId: creds.organizationId, username: user.username, password: user.password }, metaOf(req));
@@ -80,6 +83,7 @@ export function demoRoutes(app: App, lk: Latchkey): void {
   app.get('/demo/api/outbox', {
     schema: { hide: true, querystring: Type.Object({ destination: Type.String({ minLength: 1, maxLength: 320 }) }, { additionalProperties: false }) },
   }, async (req) => {
+    if (!destinations.has(req.query.destination)) fail('LK_ERR_NOT_FOUND', { field: 'destination', detail: 'Not a demo user of this server run: read other messages through /v1/admin/outbox.' });
     const messages = await deps.store.outbox.list({ orgId: sandbox().organizationId, destination: req.query.destination, limit: 5 });
     return { messages: messages.map((m) => ({ channel: m.channel, destination: m.destination, body: m.body, createdAt: new Date(m.createdAt).toISOString() })) };
   });

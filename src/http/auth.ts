@@ -27,10 +27,10 @@ export async function requireDevKey(lk: Latchkey, req: FastifyRequest): Promise<
   return resolveDevKey(lk.deps, header(req, DEV_KEY_HEADER));
 }
 
-/** The developer key, then the session (Authorization: Bearer <sessionId or API token>). */
-export async function requireSession(lk: Latchkey, req: FastifyRequest): Promise<SessionContext & { hasActiveFactor: boolean }> {
+/** The developer key, then the session (Authorization: Bearer <sessionId or API token>); `touch: false` leaves the idle timer alone. */
+export async function requireSession(lk: Latchkey, req: FastifyRequest, opts?: { touch?: boolean }): Promise<SessionContext & { hasActiveFactor: boolean }> {
   const devKey = await requireDevKey(lk, req);
-  return authenticate(lk.deps, bearerOf(req), devKey);
+  return authenticate(lk.deps, bearerOf(req), devKey, opts);
 }
 
 export async function requirePartnerSession(lk: Latchkey, req: FastifyRequest): Promise<SessionContext> {

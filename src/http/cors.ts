@@ -24,7 +24,16 @@ export const CORS_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 hours). */
 export const CORS_MAX_AGE_SECONDS = 600;
 
-const browserApi = (url: string) => url.startsWith('/v1/') && !url.startsWith('/v1/admin');
+const browserPath = (path: string) => path.startsWith('/v1/') && !path.startsWith('/v1/admin');
+/** Whether a request is for the browser API, by the path the router matched (it decodes: `/v1/%61dmin` is the admin API). */
+function browserApi(req: FastifyRequest): boolean {
+  if (req.routeOptions.url !== undefined && req.method !== 'OPTIONS') return browserPath(req.routeOptions.url);
+  try {
+    return browserPath(decodeURIComponent(req.url.split('?')[0]!));
+  } catch {
+    return false;
+  }
+}
 const sameOrigin = (req: FastifyRequest, origin: string) => origin === `${req.protocol}://${req.host}`;
 
 /**
@@ -69,7 +78,7 @@ export function corsRoutes(app: App, lk: Latchkey): void {
   const originAllowed = originCheck(lk);
   app.options('/v1/*', { schema: { hide: true } }, async (req, reply) => {
     const origin = req.headers.origin;
-    if (!origin || !browserApi(req.url) || !req.headers['access-control-request-method']) {
+    if (!origin || !browserApi(req) || !req.headers['access-control-request-method']) {
       throw new LatchkeyError('LK_ERR_ROUTE_NOT_FOUND', { detail: `No endpoint OPTIONS ${req.url.split('?')[0]}.` });
     }
     allowOrigin(reply, origin);
@@ -83,7 +92,7 @@ export function corsRoutes(app: App, lk: Latchkey): void {
   // Requests without Origin (every server-to-server call) cost one property read here.
   app.addHook('onRequest', async (req, reply) => {
     const origin = req.headers.origin;
-    if (origin === undefined || req.method === 'OPTIONS' || !browserApi(req.url) || sameOrigin(req, origin)) return;
+    if (origin === undefined || req.method === 'OPTIONS' || !browserApi(req) || sameOrigin(req, origin)) return;
     allowOrigin(reply, origin);
     reply.header('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '));
     if ((await originAllowed(req.headers[DEV_KEY_HEADER], origin)) === false) {

@@ -47,4 +47,11 @@ describe('/demo on a freshly started server', { skip: NO_BROWSER }, () => {
     await page.locator('#outbox li', { hasText: 'verification code' }).first().waitFor({ timeout: 5_000 });
     await page.close();
   });
+
+  it('shows no outbox but its own demo users\' (the rest needs the admin token)', async () => {
+    const seeded = '+15555550100'; // the sandbox user's phone (src/sandbox/seed.ts)
+    const r = await fetch(`${demo.server.url}/demo/api/outbox?destination=${encodeURIComponent(seeded)}`);
+    assert.equal(r.status, 404);
+    assert.equal((await r.json()).field, 'destination');
+  });
 });

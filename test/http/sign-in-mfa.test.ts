@@ -1,5 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { authenticate, resolveDevKey } from '../../src/core/session/sessions.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { createHarness, PASSWORD, type Harness } from '../support/harness.ts';
 import { challengeSms, createTenant, enrollSms, latestCode, signIn, type Tenant } from '../support/fixtures.ts';
@@ -52,6 +53,18 @@ for (const backend of BACKENDS) {
       const gone = await h.call('GET', '/v1/session', { devKey: t.devKey, session });
       assert.equal(gone.statusCode, 401);
       assert.equal(gone.json().code, 'LK_ERR_SESSION_INVALID');
+    });
+
+    it('a check that is not the user\'s own call (an event stream\'s heartbeat) does not keep the session alive', async () => {
+      const session = await signIn(h, t);
+      const devKey = await resolveDevKey(h.lk.deps, t.devKey);
+      for (let i = 0; i < 3; i++) {
+        h.time.advance(10 * 60_000);
+        await authenticate(h.lk.deps, session, devKey, { touch: false }); // still within 35 minutes of the sign-in
+      }
+      h.time.advance(6 * 60_000);
+      const gone = await h.call('GET', '/v1/session', { devKey: t.devKey, session });
+      assert.equal(gone.statusCode, 401, '36 minutes with only quiet checks: idled out');
     });
 
     it('logout ends the session at once', async () => {

@@ -74,9 +74,13 @@ export function sessionExpiresAt(session: Session): number | null {
 /**
  * Resolves a sessionId to its context, or throws LK_ERR_SESSION_INVALID for every
  * kind of failure (unknown, ended, idle, past its lifetime) so none can be told apart.
- * Slides the idle timer, writing at most once per `sessionTouchIntervalSeconds`.
+ * Slides the idle timer, writing at most once per `sessionTouchIntervalSeconds`, unless
+ * `touch` is false: a check that is not the user's own call (an event stream's heartbeat)
+ * must not keep the session from idling out.
  */
-export async function authenticate(deps: CoreDeps, token: string | undefined, devKey: DevKey): Promise<SessionContext & { hasActiveFactor: boolean }> {
+export async function authenticate(
+  deps: CoreDeps, token: string | undefined, devKey: DevKey, { touch = true }: { touch?: boolean } = {},
+): Promise<SessionContext & { hasActiveFactor: boolean }> {
   if (!token) fail('LK_ERR_SESSION_INVALID');
   const found = await deps.store.sessions.findContext(deps.secrets.digest(token));
   if (!found) fail('LK_ERR_SESSION_INVALID');
@@ -85,7 +89,7 @@ export async function authenticate(deps: CoreDeps, token: string | undefined, de
   const expiresAt = sessionExpiresAt(session);
   if (session.endedAt !== null || (expiresAt !== null && now >= expiresAt)) fail('LK_ERR_SESSION_INVALID');
   if (!keyMayActFor(devKey, org)) fail('LK_ERR_SESSION_INVALID');
-  if (now - session.lastSeenAt >= deps.limits.sessionTouchIntervalSeconds * 1000) {
+  if (touch && now - session.lastSeenAt >= deps.limits.sessionTouchIntervalSeconds * 1000) {
     await deps.store.sessions.touch(session.id, now);
     session.lastSeenAt = now;
   }

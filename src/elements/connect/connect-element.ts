@@ -96,7 +96,7 @@ a { color: var(--_primary); }
     let latest = 0;
     const search = async (s: SearchScreen, query: string, n: number) => {
       const r = await this.ctx.api.run((c) => c.GET('/v1/institutions', { params: { query: { limit: SEARCH_LIMIT, ...(query ? { search: query } : {}) } } }));
-      if (n !== latest) return; // a later keystroke's search wins
+      if (n !== latest || !s.screen.isConnected) return; // a later keystroke's search wins; a search left behind says nothing
       if (!r.ok) return this.#problem(r.problem);
       s.showResults(r.data.institutions, query);
       this.announce(`${r.data.institutions.length} ${r.data.institutions.length === 1 ? 'institution' : 'institutions'} found.`);
@@ -106,7 +106,10 @@ a { color: var(--_primary); }
         clearTimeout(timer);
         timer = setTimeout(() => void search(s, query, ++latest).catch((err) => this.fail(err)), SEARCH_DELAY_MS);
       },
-      onPick: (institution) => void this.act(() => this.#pick(institution.code)),
+      onPick: (institution) => {
+        clearTimeout(timer);
+        void this.act(() => this.#pick(institution.code));
+      },
     });
     await search(s, '', latest);
     this.show(s.screen, s.input);
@@ -144,7 +147,11 @@ a { color: var(--_primary); }
 
   // ---- following the connection ----
 
-  /** Shows an action's answer and follows that connection's events from now on. */
+  /**
+   * Shows an action's answer and follows that connection's events from now on. The answer
+   * may be older than an event that arrived while the action was on its way (a fast
+   * institution's next round), so the connection is read once more after it is drawn.
+   */
   async #follow(c: Connection): Promise<void> {
     this.#generation++;
     if (this.#connection?.connectionId !== c.connectionId || !this.#stopStream) {
@@ -152,9 +159,12 @@ a { color: var(--_primary); }
       this.#listen(c.connectionId);
     }
     await this.#render(c);
+    void this.#sync();
   }
 
   #listen(connectionId: string): void {
+    // An action that finishes after the page removed the Element must not open a stream nobody stops.
+    if (!this.isConnected) return;
     this.#stopStream = followEvents(this.ctx.api, connectionId, () => void this.#sync(), (err) => this.fail(err));
   }
 
@@ -169,9 +179,13 @@ a { color: var(--_primary); }
       do {
         this.#syncAgain = false;
         const generation = this.#generation;
-        const connectionId = this.#connection!.connectionId;
+        const connectionId = this.#connection?.connectionId;
+        if (!connectionId) return; // the user went back to the search
         const c = await this.ctx.api.must((x) => x.GET('/v1/connections/{connectionId}', { params: { path: { connectionId } } }));
+        if (connectionId !== this.#connection?.connectionId) return;
+        // An action drew its answer meanwhile: this read may be older than that answer, so read again.
         if (generation === this.#generation) await this.#render(c);
+        else this.#syncAgain = true;
       } while (this.#syncAgain && !this.#done);
     } catch (err) {
       this.fail(err);

@@ -16,6 +16,9 @@ const HEARTBEAT_MS = 15_000;
  * A Server-Sent Events stream of one connection's events, from `Last-Event-ID`
  * (the connection's sequence number) on: nothing is missed across reconnects.
  */
+/** The stream's own session checks leave the idle timer alone. */
+const QUIET = { touch: false };
+
 export function connectionEventRoutes(app: App, lk: Latchkey): void {
   const d = lk.connectionDeps;
   // Open streams are ended when the server closes, so shutdown never waits on a browser.
@@ -60,7 +63,7 @@ export function connectionEventRoutes(app: App, lk: Latchkey): void {
           again = false;
           const events = await d.connections.events.listAfter(c.id, lastSeq);
           // Nothing is sent once the session has ended (sign-out, idle timeout, revocation).
-          if (events.length > 0 && !(await requireSession(lk, req).then(() => true, () => false))) return end();
+          if (events.length > 0 && !(await requireSession(lk, req, QUIET).then(() => true, () => false))) return end();
           for (const e of events) send(e);
         } while (again);
       } finally {
@@ -70,8 +73,9 @@ export function connectionEventRoutes(app: App, lk: Latchkey): void {
     const unsubscribe = lk.bus.subscribe(() => void catchUp(), c.id);
     const poll = setInterval(() => void catchUp(), DB_POLL_MS);
     // The stream lives only as long as its session: sign-out, idle timeout or revocation ends it at the next beat.
+    // Its checks are not the user's calls, so they do not slide the idle timer (QUIET).
     const beat = setInterval(() => {
-      requireSession(lk, req).then(() => res.write(': keep-alive\n\n'), () => end());
+      requireSession(lk, req, QUIET).then(() => res.write(': keep-alive\n\n'), () => end());
     }, HEARTBEAT_MS);
     const close = () => {
       open.delete(end);
