@@ -96,7 +96,8 @@ a { color: var(--_primary); }
     let latest = 0;
     const search = async (s: SearchScreen, query: string, n: number) => {
       const r = await this.ctx.api.run((c) => c.GET('/v1/institutions', { params: { query: { limit: SEARCH_LIMIT, ...(query ? { search: query } : {}) } } }));
-      if (n !== latest || !s.screen.isConnected) return; // a later keystroke's search wins; a search left behind says nothing
+      // A later keystroke's search wins; a typed search whose screen was left meanwhile says nothing (the first one runs before it shows).
+      if (n !== latest || (n > 0 && !s.screen.isConnected)) return;
       if (!r.ok) return this.#problem(r.problem);
       s.showResults(r.data.institutions, query);
       this.announce(`${r.data.institutions.length} ${r.data.institutions.length === 1 ? 'institution' : 'institutions'} found.`);
@@ -147,11 +148,7 @@ a { color: var(--_primary); }
 
   // ---- following the connection ----
 
-  /**
-   * Shows an action's answer and follows that connection's events from now on. The answer
-   * may be older than an event that arrived while the action was on its way (a fast
-   * institution's next round), so the connection is read once more after it is drawn.
-   */
+  /** Shows an action's answer and follows that connection's events from now on. */
   async #follow(c: Connection): Promise<void> {
     this.#generation++;
     if (this.#connection?.connectionId !== c.connectionId || !this.#stopStream) {
@@ -159,7 +156,6 @@ a { color: var(--_primary); }
       this.#listen(c.connectionId);
     }
     await this.#render(c);
-    void this.#sync();
   }
 
   #listen(connectionId: string): void {
@@ -195,6 +191,8 @@ a { color: var(--_primary); }
   }
 
   async #render(c: Connection): Promise<void> {
+    // An action's answer can arrive after a read that already showed a later state (a fast institution's next round).
+    if (this.#connection?.connectionId === c.connectionId && Date.parse(c.updatedAt) < Date.parse(this.#connection.updatedAt)) return;
     this.#connection = c;
     const key = [c.state, c.round, c.nextAction, ...c.challenges.map((x) => x.challengeId)].join(' ');
     if (this.#done || key === this.#shown) return;
