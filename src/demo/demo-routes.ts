@@ -3,12 +3,11 @@ import { Type } from 'typebox';
 import type { App } from '../http/types.ts';
 import type { Latchkey } from '../registry.ts';
 import type { SandboxCredentials } from '../sandbox/seed.ts';
-import { sandboxFile } from '../sandbox/seed.ts';
+import { addActiveSmsFactor, sandboxFile } from '../sandbox/seed.ts';
 import { resolveDevKey } from '../core/session/sessions.ts';
 import { signIn } from '../core/session/sign-in.ts';
 import { createUser, getOrganizationFor } from '../core/account/accounts.ts';
 import { fail } from '../core/errors.ts';
-import { newId } from '../core/ids.ts';
 import { metaOf } from '../http/auth.ts';
 
 const PAGE = readFileSync(new URL('./demo.html', import.meta.url), 'utf8');
@@ -62,13 +61,7 @@ export function demoRoutes(app: App, lk: Latchkey): void {
       const phone = `+1555${deps.random.digits(7)}`;
       const password = `demo-${deps.random.token(12)}`;
       const u = await createUser(deps, org, { username: `demo-${n}@latchkey.dev`, password, phone, email: `demo-${n}@latchkey.dev` });
-      if (req.body.scenario === 'challenge') {
-        const now = deps.clock.now();
-        await deps.store.factors.insert({
-          id: newId(deps.random, 'fac_', 24), userId: u.id, orgId: org.id, type: 'sms', status: 'active', label: `\u2022\u2022\u2022\u2022 ${phone.slice(-4)}`,
-          destination: phone, secretEnc: null, lastUsedStep: null, createdAt: now, activatedAt: now,
-        });
-      }
+      if (req.body.scenario === 'challenge') await addActiveSmsFactor(deps, u);
       passwords.set(u.id, password);
       destinations.add(phone).add(u.email!);
       user = { userId: u.id, username: u.username, password, phone, email: u.email! };

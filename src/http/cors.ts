@@ -3,6 +3,7 @@ import type { App } from './types.ts';
 import type { Latchkey } from '../registry.ts';
 import { LatchkeyError } from '../core/errors.ts';
 import { DEV_KEY_HEADER } from './auth.ts';
+import { findDevKey } from '../core/session/sessions.ts';
 
 /**
  * Cross-origin calls to the native API, for the Elements and partners' pages
@@ -49,7 +50,7 @@ type OriginCheck = (rawKey: unknown, origin: string) => Promise<boolean | undefi
 
 /** Whether the developer key's organization allows `origin`; undefined when the key is missing or unknown. */
 function originCheck(lk: Latchkey): OriginCheck {
-  const { store, secrets, clock } = lk.deps;
+  const { store, clock } = lk.deps;
   const byOrg = new Map<string, { origins: readonly string[]; until: number }>();
   async function allowedOrigins(orgId: string): Promise<readonly string[]> {
     const now = clock.now();
@@ -62,9 +63,8 @@ function originCheck(lk: Latchkey): OriginCheck {
     return org.allowedOrigins;
   }
   return async (rawKey, origin) => {
-    if (typeof rawKey !== 'string' || rawKey.length === 0) return undefined;
-    const key = await store.devKeys.findByHash(secrets.digest(rawKey));
-    if (!key || key.revokedAt !== null) return undefined;
+    const key = await findDevKey(lk.deps, typeof rawKey === 'string' ? rawKey : undefined);
+    if (!key) return undefined;
     const origins = await allowedOrigins(key.orgId);
     return origins.includes('*') || origins.includes(origin);
   };

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Latchkey } from '../registry.ts';
 import { createDevKey, createOrganization, createUser } from '../core/account/accounts.ts';
 import { newId } from '../core/ids.ts';
+import type { CoreDeps } from '../core/deps.ts';
+import type { User } from '../core/model.ts';
+import { maskPhone } from '../factors/mask.ts';
 import { ADMIN_TOKEN_SETTING } from '../http/auth.ts';
 import { DIALECTS } from '../dialects/index.ts';
 
@@ -24,6 +27,15 @@ export const sandboxFile = (dataDir: string) => join(dataDir, 'sandbox.json');
 /** Stores the digest of the admin token the server accepts. */
 export async function installAdminToken(lk: Latchkey, token: string): Promise<void> {
   await lk.deps.store.settings.set(ADMIN_TOKEN_SETTING, lk.deps.secrets.digest(token));
+}
+
+/** A sandbox user's phone as an SMS factor that is active at once, with no code to confirm it (sandbox users only). */
+export async function addActiveSmsFactor(deps: CoreDeps, user: User): Promise<void> {
+  const now = deps.clock.now();
+  await deps.store.factors.insert({
+    id: newId(deps.random, 'fac_', 24), userId: user.id, orgId: user.orgId, type: 'sms', status: 'active', label: maskPhone(user.phone!),
+    destination: user.phone, secretEnc: null, lastUsedStep: null, createdAt: now, activatedAt: now,
+  });
 }
 
 /**
@@ -51,11 +63,7 @@ export async function ensureSandbox(lk: Latchkey, baseUrl: string): Promise<Sand
   const user = await createUser(deps, { ...org, partnerKeyId: partner.devKey.id }, {
     username: 'sandbox@latchkey.dev', password, phone: '+15555550100', email: 'sandbox@latchkey.dev',
   });
-  const now = deps.clock.now();
-  await deps.store.factors.insert({
-    id: newId(deps.random, 'fac_', 24), userId: user.id, orgId: org.id, type: 'sms', status: 'active', label: '•••• 0100',
-    destination: user.phone, secretEnc: null, lastUsedStep: null, createdAt: now, activatedAt: now,
-  });
+  await addActiveSmsFactor(deps, user);
   const adminToken = config.adminToken ?? `lk_admin_${deps.random.token(24)}`;
   await installAdminToken(lk, adminToken);
   await deps.store.settings.set(SEEDED_ORG_SETTING, org.id);

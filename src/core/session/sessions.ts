@@ -20,11 +20,15 @@ export function keyMayActFor(devKey: DevKey, org: Organization): boolean {
   return devKey.orgId === org.id || (devKey.partner && org.partnerKeyId === devKey.id);
 }
 
-export async function resolveDevKey(deps: CoreDeps, rawKey: string | undefined): Promise<DevKey> {
-  if (!rawKey) fail('LK_ERR_DEV_KEY_INVALID', { field: 'devKey' });
+/** The developer key a raw key stands for, or null when it is missing, unknown or revoked. */
+export async function findDevKey(deps: CoreDeps, rawKey: string | undefined): Promise<DevKey | null> {
+  if (!rawKey) return null;
   const key = await deps.store.devKeys.findByHash(deps.secrets.digest(rawKey));
-  if (!key || key.revokedAt !== null) fail('LK_ERR_DEV_KEY_INVALID', { field: 'devKey' });
-  return key;
+  return key && key.revokedAt === null ? key : null;
+}
+
+export async function resolveDevKey(deps: CoreDeps, rawKey: string | undefined): Promise<DevKey> {
+  return (await findDevKey(deps, rawKey)) ?? fail('LK_ERR_DEV_KEY_INVALID', { field: 'devKey' });
 }
 
 export interface OpenSessionInput {
