@@ -7,7 +7,8 @@ import * as m from './mappers.ts';
 const changed = (r: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => (r.numUpdatedRows ?? r.numDeletedRows ?? 0n) > 0n;
 
 /** The i-th run-time parameter of a {@link prepared} query: unlikely ever to be a real value. */
-const P = (i: number) => `\u0000latchkey:param:${i}` as never;
+const PARAM = '\u0000latchkey:param:';
+const P = (i: number) => `${PARAM}${i}` as never;
 
 /**
  * Runs a compiled query without Kysely's executor (its connection provider, plugins and
@@ -38,7 +39,7 @@ function camelRow(row: Record<string, unknown>): Record<string, unknown> {
  */
 function prepared<R>(query: Compilable<R>, executor: Kysely<Database>, direct: DirectRunner | undefined, snakeRows = false): (...params: unknown[]) => Promise<QueryResult<R>> {
   const compiled = query.compile();
-  const slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith('\u0000latchkey:param:') ? Number(p.slice(16)) : 0));
+  const slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(PARAM) ? Number(p.slice(PARAM.length)) : 0));
   const withParams = (params: unknown[]) => ({ ...compiled, parameters: compiled.parameters.map((p, i) => (slots[i]! > 0 ? params[slots[i]! - 1] : p)) }) as CompiledQuery<R>;
   if (!direct) return (...params) => executor.executeQuery<R>(withParams(params));
   return async (...params) => {
