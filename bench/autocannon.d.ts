@@ -37,6 +37,11 @@ declare module 'autocannon' {
       '2xx': number;
     }
   }
+  interface Tracker {
+    /** Emitted for every response, as it arrives. */
+    on(event: 'response', listener: () => void): Tracker;
+  }
   function autocannon(opts: autocannon.Options): Promise<autocannon.Result>;
+  function autocannon(opts: autocannon.Options, done: (err: Error | null, result: autocannon.Result) => void): Tracker;
   export default autocannon;
 }

@@ -24,6 +24,8 @@ const { values: args, positionals } = parseArgs({
 });
 const scenario = positionals[0] ?? 'session';
 const DURATION = Number(args.duration);
+/** Challenges prepared per second of the verification run: about what the server verifies a second on this machine. */
+const VERIFY_RATE = 6000;
 const profDir = mkdtempSync(join(tmpdir(), 'latchkey-profile-'));
 const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-bench-'));
 const execArgv = ['--cpu-prof', `--cpu-prof-dir=${profDir}`];
@@ -44,9 +46,9 @@ if (scenario === 'bare') {
   opts = { connections: 50, duration: DURATION, headers: { 'x-dev-key': child.sandbox!.devKey, authorization: `Bearer ${sessionId}` } };
   warm = { ...opts, duration: 2 };
 } else if (scenario === 'verify') {
-  const { items } = await child.request({ type: 'prepare-verify', count: 1000 * (DURATION + 2), users: 200 }, 'verify-items');
-  warm = { connections: 50, ...verifyRequests(items.slice(0, 2000), child.sandbox!.devKey) };
-  opts = { connections: 50, ...verifyRequests(items.slice(2000), child.sandbox!.devKey) };
+  const { items } = await child.request({ type: 'prepare-verify', count: VERIFY_RATE * (DURATION + 2), users: 200 }, 'verify-items');
+  warm = { connections: 50, ...verifyRequests(items.slice(0, 2 * VERIFY_RATE), child.sandbox!.devKey) };
+  opts = { connections: 50, ...verifyRequests(items.slice(2 * VERIFY_RATE), child.sandbox!.devKey) };
 } else if (scenario === 'sign-in') {
   url = `${child.url}/v1/sessions`;
   opts = { connections: 8, duration: DURATION, requests: [jsonPost('/v1/sessions', signInBody(child.sandbox!), { 'x-dev-key': child.sandbox!.devKey })] };

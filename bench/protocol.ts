@@ -46,7 +46,7 @@ export type FromChild =
   | { type: 'niced'; threads: number }
   | ({ type: 'eld' } & EventLoopDelay)
   /** process.cpuUsage() of the child: all its threads, user and system time, in µs. */
-  | { type: 'cpu'; us: number }
+  | { type: 'cpu'; us: number; mainUs: number }
   /** The child's monotonic clock in µs, the time base of --cpu-prof profiles (bench/profile.ts). */
   | { type: 'mark'; monotonicUs: number }
   | ({ type: 'argon2' } & Argon2Result)
@@ -56,7 +56,8 @@ export type FromChild =
 export function answerCommon(msg: ToChild): boolean {
   if (msg.type === 'cpu') {
     const { user, system } = process.cpuUsage();
-    process.send!({ type: 'cpu', us: user + system } satisfies FromChild);
+    const main = process.threadCpuUsage();
+    process.send!({ type: 'cpu', us: user + system, mainUs: main.user + main.system } satisfies FromChild);
   } else if (msg.type === 'mark') {
     process.send!({ type: 'mark', monotonicUs: Number(process.hrtime.bigint() / 1000n) } satisfies FromChild);
   } else return false;

@@ -14,7 +14,7 @@
  * Options: --postgres (DATABASE_URL instead of embedded SQLite), --duration <s> (measured
  * seconds per scenario, default 6), --connections <n> (default 50), --sign-in-connections
  * <n> (sign-ins and raw hashes kept in flight, default 8), --json <file> (also write the figures),
- * --tries <n> (runs per scenario at most while other processes disturb it, default 3),
+ * --rounds <n> (rounds of 1, 2 and 3 back to back, default 3),
  * --sign-in-pairs <n> (alternating sign-in and raw-hashing runs, default 3),
  * --nice-threadpool (an experiment: run libuv's pool threads, where argon2id runs, at nice 10).
  */
@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     'sign-in-connections': { type: 'string', default: '8' },
     'nice-threadpool': { type: 'boolean', default: false },
-    tries: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
     'sign-in-pairs': { type: 'string', default: '3' },
     json: { type: 'string' },
   },
@@ -44,12 +44,10 @@ const SIGN_IN_CONCURRENCY = Number(args['sign-in-connections']);
 /** Alternating sign-in and raw-hashing runs; the pair with the median ratio is reported. */
 const PAIRS = Math.max(1, Number(args['sign-in-pairs']));
 const WARMUP = 2;
-/** A measured run during which other processes used more of the machine than this is repeated… */
+/** A measured run during which other processes used more of the machine than this is flagged. */
 const QUIET = 0.1;
-/** …up to this many runs in all, keeping the least disturbed (verification: at most 2). */
-const TRIES = Math.max(1, Number(args.tries));
-/** With --postgres the database server's own work counts as other load: Latchkey's runs are then never repeated on its account. */
-const LATCHKEY_TRIES = args.postgres ? 1 : TRIES;
+/** Rounds of bare Fastify, session info and verification, each round's three runs back to back; the median round's ratio is reported. */
+const ROUNDS = Math.max(1, Number(args.rounds));
 
 if (args.postgres && !process.env.DATABASE_URL) {
   process.stderr.write('--postgres needs DATABASE_URL (a scratch database: the run adds an organization, users, sessions and challenges).\n');
@@ -57,6 +55,8 @@ if (args.postgres && !process.env.DATABASE_URL) {
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const pct = (n: number) => `${fmt(n * 100, 1)} %`;
 
 /** A measured run, the server's CPU time per request over it (all its threads), and what else the machine was doing. */
 type Measured = Load & { cpuUsPerRequest: number; otherLoad: number | null };
@@ -73,44 +73,34 @@ async function measured(child: Child, url: string, opts: CannonOptions): Promise
   };
 }
 
-/**
- * Runs `attempt` until other processes leave the machine alone during it (other load ≤ QUIET),
- * at most `tries` times, and keeps the least disturbed result. On a shared machine a
- * compiler or test run starting mid-scenario otherwise decides the figures.
- */
-async function leastDisturbed<T>(tries: number, attempt: (i: number) => Promise<T>, other: (r: T) => number | null): Promise<T & { runs: number }> {
-  let best: T | undefined;
-  let bestOther = Infinity;
-  let runs = 0;
-  while (runs < tries) {
-    const r = await attempt(runs++);
-    const o = other(r) ?? 0;
-    if (o < bestOther) [best, bestOther] = [r, o];
-    if (o <= QUIET) break;
-    if (runs < tries) log(`  other processes used ${Math.round(o * 100)} % of the machine meanwhile: measuring again`);
-  }
-  return { ...best!, runs };
+/** A short untimed run to warm a server up (JIT, caches, connection set-up); returns its rate. */
+async function warm(url: string, opts: CannonOptions): Promise<number> {
+  return (await cannon(url, { connections: CONNECTIONS, ...opts, duration: WARMUP })).rps;
 }
 
-/** A short untimed run first (JIT, caches, connection set-up), then the measured one. */
-async function warmThenMeasure(child: Child, url: string, opts: CannonOptions, tries = TRIES): Promise<Measured & { runs: number }> {
-  await cannon(url, { connections: CONNECTIONS, ...opts, duration: WARMUP });
-  return leastDisturbed(tries, () => measured(child, url, { ...opts, duration: DURATION }), (r) => r.otherLoad);
+/** Which of the rounds stands for the run: the one with the median value of `key`, among the undisturbed ones if any. */
+function medianBy<T extends { otherLoad: number | null }>(rounds: T[], key: (r: T) => number, disturbed = (r: T) => (r.otherLoad ?? 0) > QUIET): T {
+  const quiet = rounds.filter((r) => !disturbed(r));
+  const ranked = [...(quiet.length > 0 ? quiet : rounds)].sort((a, b) => key(a) - key(b));
+  return ranked[Math.floor(ranked.length / 2)]!;
 }
 
-async function bareFastify(): Promise<Measured & { runs: number }> {
-  log('• bare Fastify');
-  const child = await spawnChild('bare-fastify.ts');
-  try {
-    return await warmThenMeasure(child, child.url, {});
-  } finally {
-    await child.stop();
-  }
+/** One round: the three HTTP scenarios, run back to back so that they see the machine alike. */
+interface Round {
+  bare: Measured;
+  session: Measured;
+  verify: Measured;
+  /** With --postgres the database server's work counts as other load; only bare Fastify's run is judged by it then. */
+  otherLoad: number | null;
 }
 
 interface LatchkeyResults {
-  session: Measured & { runs: number };
+  bare: Measured & { runs: number };
+  /** `baseline`: bare Fastify's run in the session-info ratio's round. */
+  session: Measured & { runs: number; baseline: Measured };
   verify: Measured & { prepareSeconds: number; runs: number };
+  /** Each round's session-info and verification rates ÷ bare Fastify's in the same round. */
+  roundRatios: { session: number; verify: number }[];
   signIn: Measured & { runs: number };
   raw: Argon2Result & { runs: number };
   /** Sign-in ÷ raw hash rate of each alternating pair of runs. */
@@ -121,28 +111,46 @@ interface LatchkeyResults {
 
 async function latchkey(): Promise<LatchkeyResults> {
   const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-bench-'));
+  const bareChild = await spawnChild('bare-fastify.ts');
   const child = await spawnChild('latchkey-server.ts', { env: latchkeyEnv(dataDir, args.postgres), dataDir });
   try {
     const sb = child.sandbox!;
     const base = child.url;
 
-    log('• Latchkey GET /v1/session');
     const sessionId = await signInOnce(child);
     if (args['nice-threadpool']) log(`  (experiment: ${(await child.request({ type: 'nice-threadpool', nice: 10 }, 'niced')).threads} libuv pool threads at nice 10)`);
-    const session = await warmThenMeasure(child, `${base}/v1/session`, { headers: { 'x-dev-key': sb.devKey, authorization: `Bearer ${sessionId}` } }, LATCHKEY_TRIES);
+    const sessionOpts: CannonOptions = { headers: { 'x-dev-key': sb.devKey, authorization: `Bearer ${sessionId}` } };
+    await warm(bareChild.url, {});
+    const sessionRate = await warm(`${base}/v1/session`, sessionOpts);
 
-    // Enough challenges for about DURATION seconds should verification run at 30 % of the session-info rate.
-    const count = Math.max(1000, Math.min(150_000, Math.round(session.rps * 0.3 * DURATION)));
-    const warm = Math.round((count * WARMUP) / DURATION);
-    log(`• Latchkey POST /v1/mfa/challenges/{id}/verify (preparing ${count + warm} sessions with a challenge each)`);
+    // Enough challenges for about DURATION seconds a round should verification run at 30 % of the session-info rate.
+    const count = Math.max(1000, Math.min(150_000, Math.round(sessionRate * 0.3 * DURATION)));
+    const warmCount = Math.round((count * WARMUP) / DURATION);
+    log(`• preparing ${fmt(warmCount + count * ROUNDS)} sessions with a challenge each, for verification`);
     const t = performance.now();
-    const verifyTries = Math.min(2, LATCHKEY_TRIES);
-    const { items } = await child.request({ type: 'prepare-verify', count: warm + count * verifyTries, users: 200 }, 'verify-items');
+    const { items } = await child.request({ type: 'prepare-verify', count: warmCount + count * ROUNDS, users: 200 }, 'verify-items');
     const prepareSeconds = (performance.now() - t) / 1000;
-    await cannon(base, { connections: CONNECTIONS, ...verifyRequests(items.slice(0, warm), sb.devKey) });
-    const verify = {
-      ...(await leastDisturbed(verifyTries, (i) => measured(child, base, verifyRequests(items.slice(warm + i * count, warm + (i + 1) * count), sb.devKey)), (r) => r.otherLoad)),
-      prepareSeconds,
+    await cannon(base, { connections: CONNECTIONS, ...verifyRequests(items.slice(0, warmCount), sb.devKey) });
+
+    // Both servers stay up and the three scenarios run back to back, ROUNDS times: the machine's
+    // speed drifts by ±20 % within minutes here, and each ratio compares runs of one round.
+    const rounds: Round[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      log(`• round ${i + 1} of ${ROUNDS}: bare Fastify, Latchkey GET /v1/session, Latchkey POST /v1/mfa/challenges/{id}/verify`);
+      const bare = await measured(bareChild, bareChild.url, { duration: DURATION });
+      const session = await measured(child, `${base}/v1/session`, { ...sessionOpts, duration: DURATION });
+      const verify = await measured(child, base, verifyRequests(items.slice(warmCount + i * count, warmCount + (i + 1) * count), sb.devKey));
+      const others = args.postgres ? [bare.otherLoad] : [bare.otherLoad, session.otherLoad, verify.otherLoad];
+      rounds.push({ bare, session, verify, otherLoad: others.some((o) => o !== null) ? Math.max(...others.map((o) => o ?? 0)) : null });
+    }
+    const roundRatios = rounds.map((r) => ({ session: r.session.rps / r.bare.rps, verify: r.verify.rps / r.bare.rps }));
+    const bySession = medianBy(rounds, (r) => r.session.rps / r.bare.rps);
+    const byVerify = medianBy(rounds, (r) => r.verify.rps / r.bare.rps);
+    const runs = { runs: ROUNDS };
+    const results = {
+      // Bare Fastify's row is the verification's median round; the session-info ratio uses its own round's bare run.
+      bare: { ...byVerify.bare, ...runs }, session: { ...bySession.session, ...runs, baseline: bySession.bare },
+      verify: { ...byVerify.verify, prepareSeconds, ...runs }, roundRatios,
     };
 
     log('• Latchkey POST /v1/sessions (sign-in), with event-loop delay');
@@ -171,8 +179,9 @@ async function latchkey(): Promise<LatchkeyResults> {
     const median = ranked[Math.floor(ranked.length / 2)]!;
     const { eld: eldSignIn, ...signIn } = { ...median.signIn, runs: pairs.length };
     const { eld: busyMachine, ...raw } = { ...median.raw, runs: pairs.length };
-    return { session, verify, signIn, raw, pairRatios, eld: { idle, signIn: eldSignIn, busyMachine } };
+    return { ...results, signIn, raw, pairRatios, eld: { idle, signIn: eldSignIn, busyMachine } };
   } finally {
+    await bareChild.stop();
     await child.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -191,12 +200,10 @@ const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), Node ${proc
 const load0 = loadavg()[0]!;
 log(`Latchkey benchmark: ${machine}; ${DURATION} s per scenario, ${CONNECTIONS} connections (${SIGN_IN_CONCURRENCY} for sign-in); load average ${load0.toFixed(2)}`);
 if (load0 > 0.5) log('  (the machine is not idle: other processes will skew the figures)');
-const bare = await bareFastify();
 const lk = await latchkey();
-const { raw } = lk;
+const { raw, bare } = lk;
+const sessionBase = lk.session.baseline;
 
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-const pct = (n: number) => `${fmt(n * 100, 1)} %`;
 const verdict = (ok: boolean) => (ok ? 'pass' : 'MISS');
 
 interface Row {
@@ -207,7 +214,7 @@ const rows: Row[] = [
   { name: 'bare Fastify GET / (constant)', rps: bare.rps, p99: bare.p99, cpu: bare.cpuUsPerRequest, base: '', ratio: null, cpuRatio: null, aim: null, errors: bare.errors, other: bare.otherLoad, runs: bare.runs },
   {
     name: 'Latchkey GET /v1/session', rps: lk.session.rps, p99: lk.session.p99, cpu: lk.session.cpuUsPerRequest, base: 'bare Fastify',
-    ratio: lk.session.rps / bare.rps, cpuRatio: bare.cpuUsPerRequest / lk.session.cpuUsPerRequest, aim: 0.5, errors: lk.session.errors, other: lk.session.otherLoad, runs: lk.session.runs,
+    ratio: lk.session.rps / sessionBase.rps, cpuRatio: sessionBase.cpuUsPerRequest / lk.session.cpuUsPerRequest, aim: 0.5, errors: lk.session.errors, other: lk.session.otherLoad, runs: lk.session.runs,
   },
   {
     name: 'Latchkey POST …/verify', rps: lk.verify.rps, p99: lk.verify.p99, cpu: lk.verify.cpuUsPerRequest, base: 'bare Fastify',
@@ -248,6 +255,8 @@ const out = [
   `  one argon2id hash takes ${fmt(raw.singleMedianMs, 1)} ms alone; aim: under sign-in load, p99 < one hash: ${verdict(eldExcess < eldLimit)}`,
   `MFA verify: ${fmt(lk.verify.requests)} challenges verified in ${fmt(lk.verify.seconds, 1)} s, each once, by its own session (${fmt(lk.verify.prepareSeconds, 1)} s to prepare them, not measured)`,
   `Raw argon2id: ${SIGN_IN_CONCURRENCY} in flight on libuv's pool of ${raw.threadpool} threads; sign-in: ${SIGN_IN_CONCURRENCY} connections`,
+  `Rounds of bare Fastify, session info and verification, back to back: ${lk.roundRatios.length}; session info ÷ bare Fastify in each: ${lk.roundRatios.map((r) => pct(r.session)).join(', ')};`,
+  `  verification ÷ bare Fastify in each: ${lk.roundRatios.map((r) => pct(r.verify)).join(', ')} (each row is from its median round; bare Fastify's row from the verification's; session info's round had bare Fastify at ${fmt(sessionBase.rps)} req/s)`,
   `Sign-in ÷ raw argon2id in each of ${lk.pairRatios.length} alternating pairs of runs: ${lk.pairRatios.map(pct).join(', ')} (the median pair is in the table)`,
   `Total bench time: ${fmt((performance.now() - started) / 1000)} s`,
 ];

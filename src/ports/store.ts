@@ -47,7 +47,6 @@ export interface Store {
   };
   factors: {
     insert(factor: Factor): Promise<void>;
-    get(id: string): Promise<Factor | null>;
     listByUser(userId: string): Promise<Factor[]>;
     activate(id: string, at: number): Promise<void>;
     delete(id: string): Promise<void>;
@@ -69,7 +68,8 @@ export interface Store {
   };
   challenges: {
     insert(challenge: Challenge): Promise<void>;
-    get(id: string): Promise<Challenge | null>;
+    /** The challenge and, in the same read, its factor (null once the factor was removed). */
+    getWithFactor(id: string): Promise<{ challenge: Challenge; factor: Factor | null } | null>;
     /**
      * ATOMIC: add one wrong attempt unless the challenge is complete; returns the
      * new count, or null when the challenge is already complete.

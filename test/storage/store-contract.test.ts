@@ -82,7 +82,17 @@ for (const backend of BACKENDS) {
       const c = await seedChallenge(store, u, await seedFactor(store, u));
       const wins = (await race(RACERS, () => store.challenges.complete(c.id, 10))).filter(Boolean);
       assert.equal(wins.length, 1);
-      assert.equal((await store.challenges.get(c.id))?.completedAt, 10);
+      assert.equal((await store.challenges.getWithFactor(c.id))?.challenge.completedAt, 10);
+    });
+
+    it('challenges.getWithFactor reads a challenge with its factor, both intact, and no factor once it is removed', async () => {
+      const u = await seedUser(store);
+      const f = await seedFactor(store, u);
+      const c = await seedChallenge(store, u, f);
+      assert.deepEqual(await store.challenges.getWithFactor(c.id), { challenge: c, factor: f });
+      await store.factors.delete(f.id);
+      assert.deepEqual(await store.challenges.getWithFactor(c.id), { challenge: c, factor: null });
+      assert.equal(await store.challenges.getWithFactor('chl_missing'), null);
     });
 
     it('challenges.complete refuses an expired or exhausted challenge', async () => {

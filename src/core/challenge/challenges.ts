@@ -95,10 +95,10 @@ export async function startChallenge(
 }
 
 async function loadOwnChallenge(deps: CoreDeps, ctx: SessionContext, challengeId: string): Promise<{ challenge: Challenge; factor: Factor }> {
-  const challenge = await deps.store.challenges.get(challengeId);
+  const found = await deps.store.challenges.getWithFactor(challengeId);
   // Challenges are bound to the user, not to the session that asked (BILL's behaviour): the trust goes to the verifying session.
-  if (!challenge || challenge.userId !== ctx.user.id) fail('LK_ERR_NOT_FOUND', { field: 'challengeId' });
-  const factor = await deps.store.factors.get(challenge.factorId);
+  if (!found || found.challenge.userId !== ctx.user.id) fail('LK_ERR_NOT_FOUND', { field: 'challengeId' });
+  const { challenge, factor } = found;
   if (!factor) fail('LK_ERR_CHALLENGE_EXPIRED', { field: 'challengeId', detail: 'The factor of this challenge was removed. Start a new challenge.' });
   return { challenge, factor };
 }
@@ -165,14 +165,16 @@ export async function verifyChallenge(deps: CoreDeps, ctx: SessionContext, chall
   if (!ok) return wrongCode(deps, ctx, challenge, meta);
   const now = deps.clock.now();
   if (!(await deps.store.challenges.complete(challenge.id, now))) fail('LK_ERR_CHALLENGE_USED', { field: 'challengeId' });
-  if (challenge.purpose === 'enroll') {
-    await deps.store.factors.activate(factor.id, now);
-    await audit(deps, 'factor.activated', { orgId: ctx.org.id, userId: ctx.user.id }, meta, { factorId: factor.id, factorType: factor.type });
-  }
-  await recordSuccess(deps, ctx.user);
-  await deps.store.sessions.trust(ctx.session.id, now, factor.type);
+  // What follows the completion is independent: written together, a store can commit it at once.
+  const who = { orgId: ctx.org.id, userId: ctx.user.id };
+  await Promise.all([
+    challenge.purpose === 'enroll' && deps.store.factors.activate(factor.id, now),
+    challenge.purpose === 'enroll' && audit(deps, 'factor.activated', who, meta, { factorId: factor.id, factorType: factor.type }),
+    recordSuccess(deps, ctx.user),
+    deps.store.sessions.trust(ctx.session.id, now, factor.type),
+    audit(deps, 'challenge.verified', who, meta, { challengeId, factorType: factor.type }),
+  ]);
   ctx.session.trustedAt = now;
-  await audit(deps, 'challenge.verified', { orgId: ctx.org.id, userId: ctx.user.id }, meta, { challengeId, factorType: factor.type });
   const result: VerifyResult = { trusted: true, trustedAt: now, factorId: factor.id, factorType: factor.type, purpose: challenge.purpose };
   if (input.rememberMe && input.device) {
     const { rememberMeId, device } = await rememberDevice(deps, ctx.user, ctx.org, input.device, meta);

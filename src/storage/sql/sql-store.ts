@@ -1,7 +1,7 @@
 import { sql, type Compilable, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import type { DevKey } from '../../core/model.ts';
 import type { Store } from '../../ports/store.ts';
-import type { AuditRow, Database, DevKeyRow, OrganizationRow, SessionRow, UserRow } from './schema.ts';
+import type { AuditRow, ChallengeRow, Database, DevKeyRow, FactorRow, OrganizationRow, SessionRow, UserRow } from './schema.ts';
 import * as m from './mappers.ts';
 
 const changed = (r: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => (r.numUpdatedRows ?? r.numDeletedRows ?? 0n) > 0n;
@@ -79,12 +79,17 @@ const AUDIT_COLUMNS = ['id', 'orgId', 'userId', 'type', 'at', 'ip', 'data'] as c
 const ORG_COLUMNS = [
   'id', 'name', 'mfaRequired', 'allowEmailFactor', 'sessionIdleMinutes', 'rememberDeviceDays', 'allowedOrigins', 'partnerKeyId', 'createdAt',
 ] as const;
+const CHALLENGE_COLUMNS = [
+  'id', 'userId', 'orgId', 'sessionId', 'factorId', 'purpose', 'codeHash', 'attempts', 'maxAttempts', 'sends', 'createdAt', 'expiresAt', 'completedAt',
+] as const;
+const FACTOR_COLUMNS = ['id', 'userId', 'orgId', 'type', 'status', 'label', 'destination', 'secretEnc', 'lastUsedStep', 'createdAt', 'activatedAt'] as const;
 /** Fails to compile when a table gains a column the lists above do not name. */
 type Exactly<Row, Listed> = [Exclude<keyof Row, Listed>, Exclude<Listed, keyof Row>] extends [never, never] ? true : never;
 const columnsListed: [
   Exactly<SessionRow, (typeof SESSION_COLUMNS)[number]>, Exactly<UserRow, (typeof USER_COLUMNS)[number]>,
   Exactly<OrganizationRow, (typeof ORG_COLUMNS)[number]>, Exactly<AuditRow, (typeof AUDIT_COLUMNS)[number]>,
-] = [true, true, true, true];
+  Exactly<ChallengeRow, (typeof CHALLENGE_COLUMNS)[number]>, Exactly<FactorRow, (typeof FACTOR_COLUMNS)[number]>,
+] = [true, true, true, true, true, true];
 void columnsListed;
 
 /** The CamelCasePlugin's mapping (passwordHash → password_hash), for reading rows fetched without it. */
@@ -93,20 +98,23 @@ const cap = <S extends string>(c: S) => `${c[0]!.toUpperCase()}${c.slice(1)}` as
 const SESSION_KEYS = SESSION_COLUMNS.map((c) => [c, snake(c)] as const);
 const USER_KEYS = USER_COLUMNS.map((c) => [c, `ctx_user_${snake(c)}`] as const);
 const ORG_KEYS = ORG_COLUMNS.map((c) => [c, `ctx_org_${snake(c)}`] as const);
+const CHALLENGE_KEYS = CHALLENGE_COLUMNS.map((c) => [c, snake(c)] as const);
+const FACTOR_KEYS = FACTOR_COLUMNS.map((c) => [c, `ctx_factor_${snake(c)}`] as const);
+
+/** One table's record out of a joined snake_case row, by [property, column] pairs. */
+function pick<T>(r: Record<string, unknown>, keys: ReadonlyArray<readonly [string, string]>): T {
+  const out: Record<string, unknown> = {};
+  for (const [c, k] of keys) out[c] = r[k];
+  return out as T;
+}
 
 /** findContext's row, in snake_case: the session's columns, the user's and organization's prefixed ctx_user_ and ctx_org_. */
 type ContextRow = Record<string, unknown>;
 
 function splitContext(r: ContextRow): { session: SessionRow; user: UserRow; org: OrganizationRow; hasActiveFactor: boolean } {
-  const session: Record<string, unknown> = {};
-  const user: Record<string, unknown> = {};
-  const org: Record<string, unknown> = {};
-  for (const [c, k] of SESSION_KEYS) session[c] = r[k];
-  for (const [c, k] of USER_KEYS) user[c] = r[k];
-  for (const [c, k] of ORG_KEYS) org[c] = r[k];
   // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
   const hasActiveFactor = r.has_active_factor === true || Number(r.has_active_factor) === 1;
-  return { session: session as unknown as SessionRow, user: user as unknown as UserRow, org: org as unknown as OrganizationRow, hasActiveFactor };
+  return { session: pick<SessionRow>(r, SESSION_KEYS), user: pick<UserRow>(r, USER_KEYS), org: pick<OrganizationRow>(r, ORG_KEYS), hasActiveFactor };
 }
 
 /** The Store over Kysely: one query layer shared by SQLite and PostgreSQL. */
@@ -131,9 +139,12 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, dir
     organization: prep(db.selectFrom('organizations').selectAll().where('id', '=', P(1))),
     userByName: prep(db.selectFrom('users').selectAll().where('orgId', '=', P(1)).where('username', '=', P(2))),
     clearFailures: prep(db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', P(1))),
-    factor: prep(db.selectFrom('factors').selectAll().where('id', '=', P(1))),
     factorsOfUser: prep(db.selectFrom('factors').selectAll().where('userId', '=', P(1)).orderBy('createdAt')),
-    challenge: prep(db.selectFrom('challenges').selectAll().where('id', '=', P(1))),
+    challengeWithFactor: prep.snake(db.selectFrom('challenges as c')
+      .leftJoin('factors as f', 'f.id', 'c.factorId')
+      .select(CHALLENGE_COLUMNS.map((c) => `c.${c}` as const))
+      .select(FACTOR_COLUMNS.map((c) => `f.${c} as ctxFactor${cap(c)}` as const))
+      .where('c.id', '=', P(1))) as (id: string) => Promise<QueryResult<Record<string, unknown>>>,
     completeChallenge: prep(db.updateTable('challenges').set({ completedAt: P(2) }).where('id', '=', P(1)).where('completedAt', 'is', null)
       .where((eb) => eb('attempts', '<', eb.ref('maxAttempts'))).where('expiresAt', '>', P(2))),
     counter: prep(db.selectFrom('counters').select('count').where('key', '=', P(1)).where('windowStart', '=', P(2))),
@@ -211,10 +222,6 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, dir
     },
     factors: {
       insert: async (f) => void (await db.insertInto('factors').values(f).execute()),
-      async get(id) {
-        const [r] = (await q.factor(id)).rows;
-        return r ? m.toFactor(r) : null;
-      },
       listByUser: async (userId) => (await q.factorsOfUser(userId)).rows.map(m.toFactor),
       activate: async (id, at) => void (await db.updateTable('factors').set({ status: 'active', activatedAt: at }).where('id', '=', id).execute()),
       async delete(id) {
@@ -246,9 +253,11 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, dir
     },
     challenges: {
       insert: async (c) => void (await db.insertInto('challenges').values(c).execute()),
-      async get(id) {
-        const [r] = (await q.challenge(id)).rows;
-        return r ? m.toChallenge(r) : null;
+      async getWithFactor(id) {
+        const [r] = (await q.challengeWithFactor(id)).rows;
+        if (!r) return null;
+        const challenge = pick<ChallengeRow>(r, CHALLENGE_KEYS);
+        return { challenge: m.toChallenge(challenge), factor: r.ctx_factor_id === null ? null : m.toFactor(pick<FactorRow>(r, FACTOR_KEYS)) };
       },
       async recordWrongAttempt(id) {
         const r = await db.updateTable('challenges').set({ attempts: sql`attempts + 1` }).where('id', '=', id).where('completedAt', 'is', null)
