@@ -44,6 +44,8 @@ const SIGN_IN_CONCURRENCY = Number(args['sign-in-connections']);
 /** Alternating sign-in and raw-hashing runs; the pair with the median ratio is reported. */
 const PAIRS = Math.max(1, Number(args['sign-in-pairs']));
 const WARMUP = 2;
+/** Challenges verified to warm up, before the measured rounds' are prepared. */
+const VERIFY_WARMUP = 5_000;
 /** A measured run during which other processes used more of the machine than this is flagged. */
 const QUIET = 0.1;
 /** Rounds of bare Fastify, session info and verification, each round's three runs back to back; the median round's ratio is reported. */
@@ -121,16 +123,18 @@ async function latchkey(): Promise<LatchkeyResults> {
     if (args['nice-threadpool']) log(`  (experiment: ${(await child.request({ type: 'nice-threadpool', nice: 10 }, 'niced')).threads} libuv pool threads at nice 10)`);
     const sessionOpts: CannonOptions = { headers: { 'x-dev-key': sb.devKey, authorization: `Bearer ${sessionId}` } };
     await warm(bareChild.url, {});
-    const sessionRate = await warm(`${base}/v1/session`, sessionOpts);
+    await warm(`${base}/v1/session`, sessionOpts);
 
-    // Enough challenges for about DURATION seconds a round should verification run at 30 % of the session-info rate.
-    const count = Math.max(1000, Math.min(150_000, Math.round(sessionRate * 0.3 * DURATION)));
-    const warmCount = Math.round((count * WARMUP) / DURATION);
-    log(`• preparing ${fmt(warmCount + count * ROUNDS)} sessions with a challenge each, for verification`);
+    // Each challenge is verified once, so they are prepared ahead: first a warm-up's worth, whose
+    // rate sizes the rounds' share so that each round's verification lasts about DURATION seconds.
+    const prepare = async (count: number) => (await child.request({ type: 'prepare-verify', count, users: 200 }, 'verify-items')).items;
     const t = performance.now();
-    const { items } = await child.request({ type: 'prepare-verify', count: warmCount + count * ROUNDS, users: 200 }, 'verify-items');
+    const warmItems = await prepare(VERIFY_WARMUP);
+    const verifyRate = (await cannon(base, { connections: CONNECTIONS, ...verifyRequests(warmItems, sb.devKey) })).rps;
+    const count = Math.max(1000, Math.min(150_000, Math.round(verifyRate * 1.2 * DURATION)));
+    log(`• preparing ${fmt(count * ROUNDS)} sessions with a challenge each, for verification (the warm-up verified ${fmt(verifyRate)} a second)`);
+    const items = await prepare(count * ROUNDS);
     const prepareSeconds = (performance.now() - t) / 1000;
-    await cannon(base, { connections: CONNECTIONS, ...verifyRequests(items.slice(0, warmCount), sb.devKey) });
 
     // Both servers stay up and the three scenarios run back to back, ROUNDS times: the machine's
     // speed drifts by ±20 % within minutes here, and each ratio compares runs of one round.
@@ -139,7 +143,7 @@ async function latchkey(): Promise<LatchkeyResults> {
       log(`• round ${i + 1} of ${ROUNDS}: bare Fastify, Latchkey GET /v1/session, Latchkey POST /v1/mfa/challenges/{id}/verify`);
       const bare = await measured(bareChild, bareChild.url, { duration: DURATION });
       const session = await measured(child, `${base}/v1/session`, { ...sessionOpts, duration: DURATION });
-      const verify = await measured(child, base, verifyRequests(items.slice(warmCount + i * count, warmCount + (i + 1) * count), sb.devKey));
+      const verify = await measured(child, base, verifyRequests(items.slice(i * count, (i + 1) * count), sb.devKey));
       const others = args.postgres ? [bare.otherLoad] : [bare.otherLoad, session.otherLoad, verify.otherLoad];
       rounds.push({ bare, session, verify, otherLoad: others.some((o) => o !== null) ? Math.max(...others.map((o) => o ?? 0)) : null });
     }

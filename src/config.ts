@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS, type Limits } from './core/limits.ts';
 import { DEFAULT_HASH_CONCURRENCY } from './adapters/argon2-hasher.ts';
+import { DEFAULT_CONTEXT_CACHE } from './storage/context-cache.ts';
 import type { Policy, Requirement } from './core/policy/policy.ts';
 
 /** Server configuration, read once from the environment (README, "Configuration"). */
@@ -24,6 +25,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Password hashes computed at once (argon2id on libuv's pool); more wait their turn. */
   hashConcurrency: number;
+  /** How long a session's context is answered from memory (0: never); see withContextCache. */
+  contextCacheMs: number;
   limits: Limits;
   /** Operations added to (or overriding) the built-in policy, from LATCHKEY_POLICY (JSON). */
   policy: Policy;
@@ -54,6 +57,13 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}".`);
+  return value;
+}
+
+function nonNegativeInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of at least 0, got "${raw}".`);
   return value;
 }
 
@@ -108,6 +118,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: positiveInt('LATCHKEY_BODY_LIMIT_BYTES', env.LATCHKEY_BODY_LIMIT_BYTES, 65_536),
     hashConcurrency: positiveInt('LATCHKEY_HASH_CONCURRENCY', env.LATCHKEY_HASH_CONCURRENCY, DEFAULT_HASH_CONCURRENCY),
+    contextCacheMs: nonNegativeInt('LATCHKEY_CONTEXT_CACHE_MS', env.LATCHKEY_CONTEXT_CACHE_MS, DEFAULT_CONTEXT_CACHE.ttlMs),
     limits: limitsFromEnv(env),
     policy: policyFromEnv(env.LATCHKEY_POLICY),
   };

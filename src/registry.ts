@@ -74,7 +74,7 @@ export async function composeLatchkey(config: Config, opts: ComposeOptions): Pro
   const keys = resolveServerKeys(config, persistent);
   const { store, db } = await openStore({
     databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteFile: opts.sqliteFile,
-    onPoolError: (err) => opts.logger.warn({ err: err.message }, 'idle database connection failed'),
+    onPoolError: (err) => opts.logger.warn({ err: err.message }, 'database connection failed outside a request'), contextCacheMs: config.contextCacheMs,
   });
   const offset = config.sandbox ? Number((await store.settings.get(CLOCK_OFFSET_KEY)) ?? 0) : 0;
   const clock = new OffsetClock(offset, opts.clockBase);

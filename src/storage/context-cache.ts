@@ -12,51 +12,91 @@ export interface ContextCacheOptions {
 export const DEFAULT_CONTEXT_CACHE: Readonly<ContextCacheOptions> = Object.freeze({ ttlMs: 2_000, max: 10_000 });
 
 /**
- * Every authenticated request resolves its session to a context (session, user,
- * organization, whether the user has an active factor). Where this process is the
- * database's only writer — the embedded SQLite database — that read is needless I/O
- * for a session seen a moment ago: this decorator remembers contexts by token digest
- * and forgets them on every write through this store that could change one (trust,
- * logout, lockout counters, organization settings, factors). The idle timer's touch
- * updates the remembered session instead. Not for PostgreSQL: there other servers
- * write too, and a logout must take effect everywhere at once.
+ * How servers sharing one database tell each other what to forget: "all", "session:<id>" or
+ * "user:<id>". Session IDs are internal identifiers, not the bearer tokens.
  */
-export function withContextCache(store: Store, opts: ContextCacheOptions = DEFAULT_CONTEXT_CACHE): Store {
+export interface ContextNotices {
+  /** False while a notice could be missed: then every lookup reads the database. */
+  live(): boolean;
+  /** Tells every server, this one included; settles once the notice is sent, and never rejects. */
+  publish(notice: string): Promise<void>;
+  subscribe(onNotice: (notice: string) => void): void;
+}
+const SESSION_NOTICE = 'session:';
+const USER_NOTICE = 'user:';
+
+/**
+ * Every authenticated request resolves its session to a context (session, user,
+ * organization, whether the user has an active factor); for a session seen a moment ago
+ * that read is needless I/O. This decorator remembers contexts by token digest and
+ * forgets them on every write through this store that could change one (trust, logout,
+ * lockout counters, organization settings, factors). The idle timer's touch updates the
+ * remembered session instead. With the embedded database this process is the only
+ * writer (the CLI aside, bounded by the TTL). Where other servers write too (PostgreSQL),
+ * `notices` carries each forget to all of them, and while it is not live nothing is
+ * answered from memory.
+ */
+export function withContextCache(store: Store, opts: ContextCacheOptions = DEFAULT_CONTEXT_CACHE, notices?: ContextNotices): Store {
   const byToken = new Map<string, { ctx: Context; until: number }>();
   const tokenOf = new Map<string, string>(); // sessionId → token digest
+  const sessionsOf = new Map<string, Set<string>>(); // userId → sessionIds remembered
   // Bumped by every forget: a read that started before one must not remember what it read.
   let generation = 0;
   const forgetAll = () => {
     generation++;
     byToken.clear();
     tokenOf.clear();
+    sessionsOf.clear();
   };
-  const forget = (sessionId: string) => {
+  const forgetSession = (sessionId: string) => {
     generation++;
     const token = tokenOf.get(sessionId);
     if (token !== undefined) byToken.delete(token);
     tokenOf.delete(sessionId);
   };
+  const forgetUser = (userId: string) => {
+    generation++;
+    for (const sessionId of sessionsOf.get(userId) ?? []) forgetSession(sessionId);
+    sessionsOf.delete(userId);
+  };
+  const forget = (notice: string) => {
+    if (notice.startsWith(SESSION_NOTICE)) forgetSession(notice.slice(SESSION_NOTICE.length));
+    else if (notice.startsWith(USER_NOTICE)) forgetUser(notice.slice(USER_NOTICE.length));
+    else forgetAll();
+  };
+  notices?.subscribe(forget);
+  /** Forgets here, then tells the other servers (and settles once they are told). */
+  const tell = async (notice: string) => {
+    forget(notice);
+    await notices?.publish(notice);
+  };
+  const tellAll = () => tell('all');
+  const tellSession = (sessionId: string) => tell(`${SESSION_NOTICE}${sessionId}`);
+  const tellUser = (userId: string) => tell(`${USER_NOTICE}${userId}`);
   // Callers may change what they are given (verify marks ctx.session trusted); the remembered copy stays as stored.
   const copy = (c: Context): Context => ({ session: { ...c.session }, user: { ...c.user }, org: { ...c.org }, hasActiveFactor: c.hasActiveFactor });
-  /** Runs a write, then forgets what it may have changed. */
-  const afterWrite = <A extends unknown[], R>(write: (...a: A) => Promise<R>, after: (...a: A) => void) => async (...a: A): Promise<R> => {
+  /** Runs a write, then forgets (everywhere) what it may have changed. */
+  const afterWrite = <A extends unknown[], R>(write: (...a: A) => Promise<R>, after: (...a: A) => Promise<void>) => async (...a: A): Promise<R> => {
     try {
       return await write(...a);
     } finally {
-      after(...a);
+      await after(...a);
     }
   };
   const { sessions, users, organizations, factors } = store;
   return {
     ...store,
-    organizations: { ...organizations, update: afterWrite(organizations.update, forgetAll) },
-    users: { ...users, recordFailure: afterWrite(users.recordFailure, forgetAll), clearFailures: afterWrite(users.clearFailures, forgetAll) },
-    factors: { ...factors, insert: afterWrite(factors.insert, forgetAll), activate: afterWrite(factors.activate, forgetAll), delete: afterWrite(factors.delete, forgetAll) },
+    organizations: { ...organizations, update: afterWrite(organizations.update, tellAll) },
+    // Failed sign-ins are frequent (and an attacker's to make): they forget one user's sessions, not everyone's.
+    users: { ...users, recordFailure: afterWrite(users.recordFailure, tellUser), clearFailures: afterWrite(users.clearFailures, tellUser) },
+    factors: {
+      ...factors, insert: afterWrite(factors.insert, (f) => tellUser(f.userId)), activate: afterWrite(factors.activate, tellAll), delete: afterWrite(factors.delete, tellAll),
+    },
     sessions: {
       ...sessions,
       async findContext(tokenHash) {
         const now = performance.now();
+        if (notices && !notices.live()) return sessions.findContext(tokenHash);
         const hit = byToken.get(tokenHash);
         if (hit && hit.until > now) return copy(hit.ctx);
         const before = generation;
@@ -65,6 +105,9 @@ export function withContextCache(store: Store, opts: ContextCacheOptions = DEFAU
         if (byToken.size >= opts.max) forgetAll();
         byToken.set(tokenHash, { ctx: copy(found), until: now + opts.ttlMs });
         tokenOf.set(found.session.id, tokenHash);
+        let ids = sessionsOf.get(found.user.id);
+        if (!ids) sessionsOf.set(found.user.id, (ids = new Set()));
+        ids.add(found.session.id);
         return found;
       },
       async touch(id, at) {
@@ -73,8 +116,8 @@ export function withContextCache(store: Store, opts: ContextCacheOptions = DEFAU
         const hit = token === undefined ? undefined : byToken.get(token);
         if (hit) hit.ctx.session.lastSeenAt = at;
       },
-      trust: afterWrite(sessions.trust, forget),
-      end: afterWrite(sessions.end, forget),
+      trust: afterWrite(sessions.trust, tellSession),
+      end: afterWrite(sessions.end, tellSession),
     },
   };
 }

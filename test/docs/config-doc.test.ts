@@ -45,6 +45,7 @@ const SERVER_VARS: Record<string, keyof Config> = {
   LOG_LEVEL: 'logLevel',
   LATCHKEY_BODY_LIMIT_BYTES: 'bodyLimitBytes',
   LATCHKEY_HASH_CONCURRENCY: 'hashConcurrency',
+  LATCHKEY_CONTEXT_CACHE_MS: 'contextCacheMs',
   LATCHKEY_POLICY: 'policy',
 };
 

@@ -3,16 +3,18 @@
  * a stale context would let a logged-out session, an untrusted one or a locked user
  * through, so every write that changes a context must be seen at the next lookup.
  */
-import { describe, it, beforeEach, afterEach } from 'node:test';
+import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Store } from '../../src/ports/store.ts';
 import type { Session } from '../../src/core/model.ts';
 import type { Database } from '../../src/storage/sql/schema.ts';
-import { migrate, openKysely } from '../../src/storage/open-database.ts';
+import { migrate, openKysely, openStore } from '../../src/storage/open-database.ts';
+import { BACKENDS, createTestDatabase } from '../support/backends.ts';
+import { CONTEXT_CHANNEL } from '../../src/storage/postgres/context-notices.ts';
 import { sqlStore } from '../../src/storage/sql/sql-store.ts';
 import { withContextCache } from '../../src/storage/context-cache.ts';
 
@@ -88,5 +90,97 @@ describe('session-context cache [sqlite]', () => {
     assert.equal((await context()).session.endedAt, null, 'within the TTL the remembered context answers');
     await new Promise((r) => setTimeout(r, TTL_MS + 20));
     assert.equal((await context()).session.endedAt, 9);
+  });
+});
+
+/**
+ * Several servers on one PostgreSQL database each remember contexts; what one server's
+ * write forgets, the others forget when its notice arrives (LISTEN/NOTIFY), long before
+ * the TTL — set to a minute here so that only the notice can explain what is seen.
+ */
+if (BACKENDS.includes('postgres')) describe('session-context cache across servers [postgres]', () => {
+  let drop: () => Promise<void>;
+  let a: Opened;
+  let b: Opened;
+  let session: Session;
+  type Opened = Awaited<ReturnType<typeof openStore>>;
+  const errors: Error[] = [];
+  before(async () => {
+    const tdb = await createTestDatabase();
+    drop = tdb.drop;
+    const config = { databaseUrl: tdb.url, dataDir: '', contextCacheMs: 60_000, onPoolError: (e: Error) => void errors.push(e) };
+    a = await openStore(config);
+    b = await openStore(config);
+    await a.store.organizations.insert({
+      id: '008P', name: 'o', mfaRequired: true, allowEmailFactor: true, sessionIdleMinutes: 35, rememberDeviceDays: 180, allowedOrigins: [], partnerKeyId: null, createdAt: 1,
+    });
+    await a.store.users.insert({ id: '006P', orgId: '008P', username: 'u', passwordHash: 'h', email: null, phone: null, failedAttempts: 0, lockedUntil: null, createdAt: 1 });
+  });
+  beforeEach(async () => {
+    session = {
+      id: `ses_${Math.random().toString(36).slice(2)}`, tokenHash: `digest-${Math.random()}`, kind: 'user', userId: '006P', orgId: '008P', devKeyId: 'dk', scope: 'write',
+      createdAt: 1, lastSeenAt: 1, expiresAt: null, idleMinutes: 35, trustedAt: null, trustMethod: null, endedAt: null, name: null,
+    };
+    await a.store.sessions.insert(session);
+    await b.store.sessions.findContext(session.tokenHash); // B remembers it from here on
+  });
+  after(async () => {
+    await a.store.close();
+    await b.store.close();
+    await drop();
+  });
+  const onB = async () => (await b.store.sessions.findContext(session.tokenHash))!;
+  /** Polls B until `seen` holds; fails after `withinMs`. */
+  async function eventually(seen: (ctx: Awaited<ReturnType<typeof onB>>) => boolean, withinMs = 2_000): Promise<void> {
+    const until = performance.now() + withinMs;
+    while (!seen(await onB())) {
+      if (performance.now() > until) assert.fail(`not seen on the other server within ${withinMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+  const LISTEN = `LISTEN ${CONTEXT_CHANNEL}`;
+
+  it('remembers: a change written past the store is not seen while the context is remembered', async () => {
+    await sql`UPDATE sessions SET name = 'past the store' WHERE id = ${session.id}`.execute(a.db);
+    assert.equal((await onB()).session.name, null);
+  });
+
+  it('a logout on one server is seen on the other at once', async () => {
+    await a.store.sessions.end(session.id, 5);
+    await eventually((ctx) => ctx.session.endedAt === 5);
+  });
+
+  it('trust, a lock and its clearing on one server are seen on the other', async () => {
+    await a.store.sessions.trust(session.id, 6, 'sms');
+    await eventually((ctx) => ctx.session.trustedAt === 6);
+    await a.store.users.recordFailure('006P', 1, 99);
+    await eventually((ctx) => ctx.user.lockedUntil === 99);
+    await a.store.users.clearFailures('006P');
+    await eventually((ctx) => ctx.user.lockedUntil === null);
+  });
+
+  it('organization settings changed on one server are seen on the other', async () => {
+    await a.store.organizations.update('008P', { sessionIdleMinutes: 7 });
+    await eventually((ctx) => ctx.org.sessionIdleMinutes === 7);
+    await a.store.organizations.update('008P', { sessionIdleMinutes: 35 });
+  });
+
+  it('while its listener is down a server remembers nothing, and remembers again once it listens', async () => {
+    const listeners = async () => (await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = ${LISTEN}`.execute(a.db)).rows;
+    assert.equal((await listeners()).length, 2, 'one listener per server');
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = ${LISTEN}`.execute(a.db);
+    // A notice sent now could be lost, so a change written past the store must be read from the database.
+    await sql`UPDATE sessions SET ended_at = 8 WHERE id = ${session.id}`.execute(a.db);
+    await eventually((ctx) => ctx.session.endedAt === 8, 500);
+    assert.ok(errors.some((e) => /terminat/i.test(e.message)), 'the lost connections were reported');
+    const back = performance.now() + 5_000;
+    while ((await listeners()).length < 2) {
+      if (performance.now() > back) assert.fail('the listeners did not come back');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    await onB();
+    await sql`UPDATE sessions SET ended_at = NULL WHERE id = ${session.id}`.execute(a.db);
+    assert.equal((await onB()).session.endedAt, 8, 'remembered again once listening');
   });
 });
