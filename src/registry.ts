@@ -42,7 +42,9 @@ export interface Latchkey {
   close(): Promise<void>;
 }
 
-export const DEFAULT_WORKER: Omit<WorkerOptions, 'allowPrivateWebhooks'> = Object.freeze({ pollIntervalMs: 500, concurrency: 8, webhookTimeoutMs: 5_000 });
+export const DEFAULT_WORKER: Omit<WorkerOptions, 'allowPrivateWebhooks'> = Object.freeze({
+  pollIntervalMs: 500, concurrency: 8, webhookTimeoutMs: 5_000, purgeIntervalMs: 60 * 60_000,
+});
 
 export interface ComposeOptions {
   logger: Logger;

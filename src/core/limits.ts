@@ -50,6 +50,8 @@ export interface Limits {
   /** Webhook delivery attempts before a delivery is marked failed (MX: 12 over about a day). */
   webhookAttempts: number;
   webhookRetryBaseSeconds: number;
+  /** Ended sessions, expired challenges, devices and answer tokens, and outbox messages are deleted this long after they stopped counting. The audit log is kept. */
+  retentionDays: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -77,6 +79,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   answerTokenMinutes: 15,
   webhookAttempts: 12,
   webhookRetryBaseSeconds: 10,
+  retentionDays: 30,
 });
 
 export const MINUTE_MS = 60_000;

@@ -70,6 +70,10 @@ export interface ConnectionStore {
     /** ATOMIC: records the first result for the key; returns false when one was already recorded. */
     put(connectionId: string, idempotencyKey: string, result: string, at: number): Promise<boolean>;
   };
+  retention: {
+    /** Deletes answer tokens that expired, and resume results recorded, before `before`; returns how many of each. */
+    purge(before: number): Promise<{ answerTokens: number; resumes: number }>;
+  };
   webhooks: {
     insertEndpoint(endpoint: WebhookEndpoint): Promise<void>;
     listEndpoints(orgId: string): Promise<WebhookEndpoint[]>;

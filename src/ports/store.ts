@@ -8,6 +8,14 @@ import type {
  * methods marked ATOMIC carry a concurrency guarantee that every backend must keep
  * (the storage contract suite checks each one against SQLite and PostgreSQL).
  */
+export interface PurgedCounts {
+  sessions: number;
+  challenges: number;
+  devices: number;
+  outbox: number;
+  counters: number;
+}
+
 export interface Store {
   organizations: {
     insert(org: Organization): Promise<void>;
@@ -111,6 +119,15 @@ export interface Store {
   };
   protectedRequests: {
     insert(request: ProtectedRequest): Promise<void>;
+  };
+  /** Housekeeping: deletes what no longer counts for anything, and says how many of each. */
+  retention: {
+    /**
+     * Sessions that ended, idled out or passed their lifetime before `expiredBefore`;
+     * challenges and remembered devices that expired (or devices revoked) before it; sandbox
+     * outbox messages sent before it; rate-limit counters whose window began before `countersBefore`.
+     */
+    purge(cutoffs: { expiredBefore: number; countersBefore: number }): Promise<PurgedCounts>;
   };
   /** Small key-value state (the sandbox clock offset). */
   settings: {

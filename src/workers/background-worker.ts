@@ -3,6 +3,7 @@ import type { ConnectionDeps } from '../core/connection/deps.ts';
 import { claimNextJob, runJob, scheduleRefreshes } from '../core/connection/job-runner.ts';
 import { expireChallenges } from '../core/connection/outcomes.ts';
 import { deliverNext } from '../webhooks/webhooks.ts';
+import { purgeExpired } from '../core/retention.ts';
 
 export interface WorkerOptions {
   /** How often the worker looks for due work when nothing woke it. */
@@ -12,6 +13,8 @@ export interface WorkerOptions {
   webhookTimeoutMs: number;
   /** Sandbox: webhooks may go to receivers on this machine. */
   allowPrivateWebhooks: boolean;
+  /** How often expired rows are deleted (purgeExpired); the first time when the worker starts. */
+  purgeIntervalMs: number;
 }
 
 export interface BackgroundWorker {
@@ -22,7 +25,7 @@ export interface BackgroundWorker {
 
 /**
  * The process's background loop: runs due connection jobs, expires unanswered
- * challenges, starts scheduled refreshes and delivers webhooks. Several processes
+ * challenges, starts scheduled refreshes, delivers webhooks and deletes expired rows. Several processes
  * may run it against one PostgreSQL database: every claim is a lease.
  */
 export function startBackgroundWorker(deps: ConnectionDeps, logger: Logger, opts: WorkerOptions): BackgroundWorker {
@@ -44,12 +47,17 @@ export function startBackgroundWorker(deps: ConnectionDeps, logger: Logger, opts
   };
 
   let lastSweep = -Infinity;
+  let lastPurge = -Infinity;
   async function tick(): Promise<void> {
     // Sweeps look at every connection and challenge: on the timer, not on every wake-up.
     if (performance.now() - lastSweep >= opts.pollIntervalMs) {
       lastSweep = performance.now();
       await expireChallenges(deps);
       await scheduleRefreshes(deps);
+    }
+    if (performance.now() - lastPurge >= opts.purgeIntervalMs) {
+      lastPurge = performance.now();
+      await purge();
     }
     while (!stopped && inFlight < opts.concurrency) {
       const job = await claimNextJob(deps);
@@ -58,6 +66,12 @@ export function startBackgroundWorker(deps: ConnectionDeps, logger: Logger, opts
       track(runJob(deps, job));
     }
     while (!stopped && (await deliverNext(deps, { timeoutMs: opts.webhookTimeoutMs, allowPrivate: opts.allowPrivateWebhooks }))) { /* drain due deliveries */ }
+  }
+
+  async function purge(): Promise<void> {
+    const { expiredBefore, ...core } = await purgeExpired(deps);
+    const purged = { ...core, ...(await deps.connections.retention.purge(expiredBefore)) };
+    if (Object.values(purged).some((n) => n > 0)) logger.info({ purged, expiredBefore: new Date(expiredBefore).toISOString() }, 'deleted expired rows');
   }
 
   function schedule(ms: number) {

@@ -4,6 +4,7 @@ import type {
   Connection, ConnectionEvent, ConnectionJob, InstitutionChallenge, WebhookDelivery, WebhookEndpoint,
 } from '../../core/connection/model.ts';
 import type { ConnectionDatabase, ConnectionRow, InstitutionChallengeRow, JobRow, WebhookDeliveryRow } from './schema.ts';
+import { inChunks, PURGE_CHUNK } from './sql-store.ts';
 
 type Db = Kysely<ConnectionDatabase> | Transaction<ConnectionDatabase>;
 
@@ -158,6 +159,14 @@ export function sqlConnectionStore(db: Db, caps: { skipLocked: boolean }): Conne
           .onConflict((oc) => oc.columns(['connectionId', 'idempotencyKey']).doNothing()).executeTakeFirst();
         return (r.numInsertedOrUpdatedRows ?? 0n) > 0n;
       },
+    },
+    retention: {
+      purge: async (before) => ({
+        answerTokens: await inChunks(() => db.deleteFrom('answerTokens')
+          .where('tokenHash', 'in', db.selectFrom('answerTokens').select('tokenHash').where('expiresAt', '<', before).limit(PURGE_CHUNK)).executeTakeFirst()),
+        resumes: await inChunks(() => db.deleteFrom('resumeRequests').where('createdAt', '<', before)
+          .where('connectionId', 'in', db.selectFrom('resumeRequests').select('connectionId').where('createdAt', '<', before).limit(PURGE_CHUNK)).executeTakeFirst()),
+      }),
     },
     webhooks: {
       insertEndpoint: async (e: WebhookEndpoint) => void (await db.insertInto('webhookEndpoints').values(e).execute()),

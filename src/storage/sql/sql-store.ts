@@ -3,6 +3,7 @@ import type { DevKey } from '../../core/model.ts';
 import type { Store } from '../../ports/store.ts';
 import type { AuditRow, ChallengeRow, Database, DevKeyRow, FactorRow, OrganizationRow, SessionRow, UserRow } from './schema.ts';
 import * as m from './mappers.ts';
+import { MINUTE_MS } from '../../core/limits.ts';
 
 const changed = (r: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => (r.numUpdatedRows ?? r.numDeletedRows ?? 0n) > 0n;
 
@@ -115,6 +116,18 @@ function splitContext(r: ContextRow): { session: SessionRow; user: UserRow; org:
   // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
   const hasActiveFactor = r.has_active_factor === true || Number(r.has_active_factor) === 1;
   return { session: pick<SessionRow>(r, SESSION_KEYS), user: pick<UserRow>(r, USER_KEYS), org: pick<OrganizationRow>(r, ORG_KEYS), hasActiveFactor };
+}
+
+/** Rows a purge deletes per statement: each chunk is its own statement and commit, so SQLite's one connection is never held for long. */
+export const PURGE_CHUNK = 500;
+
+/** Runs a chunked DELETE until a chunk comes back short; returns the rows deleted in all. */
+export async function inChunks(chunk: () => Promise<{ numDeletedRows: bigint }>): Promise<number> {
+  for (let total = 0; ;) {
+    const n = Number((await chunk()).numDeletedRows);
+    total += n;
+    if (n < PURGE_CHUNK) return total;
+  }
 }
 
 /** The Store over Kysely: one query layer shared by SQLite and PostgreSQL. */
@@ -310,6 +323,23 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, dir
     },
     protectedRequests: {
       insert: async (r) => void (await db.insertInto('protectedRequests').values({ ...r, payload: JSON.stringify(r.payload) }).execute()),
+    },
+    retention: {
+      async purge({ expiredBefore: t, countersBefore }) {
+        return {
+          // A session's end, as sessionExpiresAt has it: signed out, past its lifetime, or idle too long.
+          sessions: await inChunks(() => db.deleteFrom('sessions').where('id', 'in', db.selectFrom('sessions').select('id').limit(PURGE_CHUNK).where((eb) => eb.or([
+            eb('endedAt', '<', t), eb('expiresAt', '<', t),
+            eb.and([eb('idleMinutes', 'is not', null), eb(sql<number>`last_seen_at + idle_minutes * CAST(${sql.lit(MINUTE_MS)} AS BIGINT)`, '<', t)]),
+          ]))).executeTakeFirst()),
+          challenges: await inChunks(() => db.deleteFrom('challenges').where('id', 'in', db.selectFrom('challenges').select('id').limit(PURGE_CHUNK).where('expiresAt', '<', t)).executeTakeFirst()),
+          devices: await inChunks(() => db.deleteFrom('rememberedDevices')
+            .where('id', 'in', db.selectFrom('rememberedDevices').select('id').limit(PURGE_CHUNK).where((eb) => eb.or([eb('expiresAt', '<', t), eb('revokedAt', '<', t)]))).executeTakeFirst()),
+          outbox: await inChunks(() => db.deleteFrom('outbox').where('id', 'in', db.selectFrom('outbox').select('id').limit(PURGE_CHUNK).where('createdAt', '<', t)).executeTakeFirst()),
+          counters: await inChunks(() => db.deleteFrom('counters').where('windowStart', '<', countersBefore)
+            .where('key', 'in', db.selectFrom('counters').select('key').where('windowStart', '<', countersBefore).limit(PURGE_CHUNK)).executeTakeFirst()),
+        };
+      },
     },
     settings: {
       get: async (key) => (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? null,
