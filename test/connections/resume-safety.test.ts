@@ -9,6 +9,7 @@ import { BACKENDS } from '../support/backends.ts';
 import { type Harness } from '../support/harness.ts';
 import { createTenant,  type Tenant } from '../support/fixtures.ts';
 import { openConnectionSuite, type ConnectionApi } from './support.ts';
+import { resumeWithToken } from '../../src/core/connection/resume.ts';
 
 let n = 0;
 const login = () => `resume${++n}`;
@@ -93,6 +94,27 @@ for (const backend of BACKENDS) {
       });
       assert.equal(repeat.statusCode, 202, 'a repeat with the same key gets the first result');
       assert.deepEqual(repeat.json(), first.json());
+    });
+
+    it('a token spent by a concurrent use between its check and the resume changes nothing', async () => {
+      const c = await api.create('mfa_question', login());
+      const ch = (await api.waitForState(c.connectionId, ['CHALLENGED'])).challenges[0];
+      const { answerToken } = (await h.call('POST', `/v1/connections/${c.connectionId}/answer-tokens`, { devKey: t.devKey, session })).json();
+      const deps = h.lk.connectionDeps;
+      const tokens = deps.connections.answerTokens;
+      // The other use lands just after this one has read the token as unspent.
+      const racing = {
+        ...deps,
+        connections: { ...deps.connections, answerTokens: { ...tokens, find: async (hash: string) => {
+          const seen = await tokens.find(hash);
+          await tokens.consume(hash, deps.clock.now());
+          return seen;
+        } } },
+      };
+      await assert.rejects(resumeWithToken(racing, c.connectionId, answerToken, [{ challengeId: ch.challengeId, value: 'correct' }]), { code: 'LK_ERR_ANSWER_TOKEN_INVALID' });
+      const after = (await h.call('GET', `/v1/connections/${c.connectionId}`, { devKey: t.devKey, session })).json();
+      assert.equal(after.state, 'CHALLENGED', 'the resume was not applied');
+      assert.equal(after.challenges[0].challengeId, ch.challengeId);
     });
 
     it('an expired answer token is refused', async () => {

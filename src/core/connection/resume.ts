@@ -43,7 +43,7 @@ function matchAnswers(pending: InstitutionChallenge[], answers: Answer[]): { cha
  * applied; a repeat with the same idempotency key returns the first result; answering
  * never re-sends a code (the job calls the connector's `answer`, not `login`).
  */
-export async function resume(deps: ConnectionDeps, c: Connection, answers: Answer[], idempotencyKey?: string): Promise<ConnectionView> {
+export async function resume(deps: ConnectionDeps, c: Connection, answers: Answer[], idempotencyKey?: string, answerTokenHash?: string): Promise<ConnectionView> {
   const first = async () => {
     const stored = idempotencyKey ? await deps.connections.resumes.get(c.id, idempotencyKey) : null;
     return stored ? (JSON.parse(stored) as ConnectionView) : null;
@@ -51,7 +51,7 @@ export async function resume(deps: ConnectionDeps, c: Connection, answers: Answe
   const earlier = await first();
   if (earlier) return earlier;
   try {
-    return await applyResume(deps, c, answers, idempotencyKey);
+    return await applyResume(deps, c, answers, idempotencyKey, answerTokenHash);
   } catch (err) {
     // A concurrent resume with the same key won the race: the caller gets its result, as any repeat would.
     const winner = err instanceof LatchkeyError && (err.code === 'LK_ERR_CONNECTION_NOT_CHALLENGED' || err.code === 'LK_ERR_ANSWERS_MISMATCH') ? await first() : null;
@@ -60,7 +60,7 @@ export async function resume(deps: ConnectionDeps, c: Connection, answers: Answe
   }
 }
 
-async function applyResume(deps: ConnectionDeps, c: Connection, answers: Answer[], idempotencyKey?: string): Promise<ConnectionView> {
+async function applyResume(deps: ConnectionDeps, c: Connection, answers: Answer[], idempotencyKey?: string, answerTokenHash?: string): Promise<ConnectionView> {
   if (c.state !== 'CHALLENGED' && c.state !== 'REJECTED') fail('LK_ERR_CONNECTION_NOT_CHALLENGED', { detail: `The connection is ${c.state}.` });
   const now = deps.clock.now();
   const pending = (await deps.connections.challenges.listByConnection(c.id, c.round)).filter((x) => x.status === 'pending');
@@ -70,6 +70,8 @@ async function applyResume(deps: ConnectionDeps, c: Connection, answers: Answer[
   return transact(deps, async (tx) => {
     const after = await tx.connections.transition(c.id, ['CHALLENGED', 'REJECTED'], { state: 'RESUMED', updatedAt: now, statusMessage: null }, c.round);
     if (!after) fail('LK_ERR_CONNECTION_NOT_CHALLENGED', { detail: 'These challenges were already answered.' });
+    // Spent with the resume it pays for: both happen, or (a concurrent use spent it first) neither.
+    if (answerTokenHash !== undefined && (await tx.answerTokens.consume(answerTokenHash, now)) === null) fail('LK_ERR_ANSWER_TOKEN_INVALID');
     for (const m of matched) {
       await tx.challenges.update(m.challenge.id, { status: 'answered', answerEnc: sealText(deps.secrets, m.value) });
     }
@@ -112,7 +114,5 @@ export async function resumeWithToken(
     if (first) return { connection: c, view: JSON.parse(first) as ConnectionView };
   }
   if (found.usedAt !== null || found.expiresAt <= deps.clock.now()) fail('LK_ERR_ANSWER_TOKEN_INVALID');
-  const view = await resume(deps, c, answers, idempotencyKey);
-  await deps.connections.answerTokens.consume(tokenHash, deps.clock.now());
-  return { connection: c, view };
+  return { connection: c, view: await resume(deps, c, answers, idempotencyKey, tokenHash) };
 }
