@@ -3,11 +3,7 @@ import type {
   RememberedDevice, Session, User,
 } from '../core/model.ts';
 
-/**
- * The persistence port. Every method is one statement unless it says otherwise;
- * methods marked ATOMIC carry a concurrency guarantee that every backend must keep
- * (the storage contract suite checks each one against SQLite and PostgreSQL).
- */
+/** What one purge deleted, table by table. */
 export interface PurgedCounts {
   sessions: number;
   challenges: number;
@@ -16,6 +12,11 @@ export interface PurgedCounts {
   counters: number;
 }
 
+/**
+ * The persistence port. Every method is one statement unless it says otherwise;
+ * methods marked ATOMIC carry a concurrency guarantee that every backend must keep
+ * (the storage contract suite checks each one against SQLite and PostgreSQL).
+ */
 export interface Store {
   organizations: {
     insert(org: Organization): Promise<void>;
@@ -126,6 +127,7 @@ export interface Store {
      * Sessions that ended, idled out or passed their lifetime before `expiredBefore`;
      * challenges and remembered devices that expired (or devices revoked) before it; sandbox
      * outbox messages sent before it; rate-limit counters whose window began before `countersBefore`.
+     * Many statements, each deleting a bounded chunk, so that no one of them holds the database long.
      */
     purge(cutoffs: { expiredBefore: number; countersBefore: number }): Promise<PurgedCounts>;
   };
