@@ -10,7 +10,8 @@ import { configFromEnv } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import { openSession, resolveDevKey } from '../src/core/session/sessions.ts';
 import { issueChallenge } from '../src/core/challenge/challenges.ts';
-import { newId, userId } from '../src/core/ids.ts';
+import { userId } from '../src/core/ids.ts';
+import { addActiveSmsFactor } from '../src/sandbox/seed.ts';
 import type { CoreDeps } from '../src/core/deps.ts';
 import type { Factor, User } from '../src/core/model.ts';
 import type { OutgoingMessage } from '../src/ports/channel.ts';
@@ -35,17 +36,11 @@ async function prepareVerify(count: number, users: number): Promise<VerifyItem[]
   const org = (await deps.store.organizations.get(sandbox!.organizationId))!;
   const devKey = await resolveDevKey(deps, sandbox!.devKey);
   const template = (await deps.store.users.get(sandbox!.user.userId))!;
-  const now = deps.clock.now();
   const people: { user: User; factor: Factor }[] = [];
   for (let i = 0; i < users; i++) {
     const user: User = { ...template, id: userId(deps.random), username: `bench-${i}-${deps.random.token(6)}`, phone: `+1555${String(1000000 + i).slice(-7)}` };
     await deps.store.users.insert(user);
-    const factor: Factor = {
-      id: newId(deps.random, 'fac_', 24), userId: user.id, orgId: org.id, type: 'sms', status: 'active', label: 'bench',
-      destination: user.phone, secretEnc: null, lastUsedStep: null, createdAt: now, activatedAt: now,
-    };
-    await deps.store.factors.insert(factor);
-    people.push({ user, factor });
+    people.push({ user, factor: await addActiveSmsFactor(deps, user) });
   }
   const items: VerifyItem[] = [];
   const one = async (i: number) => {

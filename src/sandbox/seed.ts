@@ -4,7 +4,7 @@ import type { Latchkey } from '../registry.ts';
 import { createDevKey, createOrganization, createUser } from '../core/account/accounts.ts';
 import { newId } from '../core/ids.ts';
 import type { CoreDeps } from '../core/deps.ts';
-import type { User } from '../core/model.ts';
+import type { Factor, User } from '../core/model.ts';
 import { maskPhone } from '../factors/mask.ts';
 import { ADMIN_TOKEN_SETTING } from '../http/auth.ts';
 import { DIALECTS } from '../dialects/index.ts';
@@ -30,12 +30,14 @@ export async function installAdminToken(lk: Latchkey, token: string): Promise<vo
 }
 
 /** A sandbox user's phone as an SMS factor that is active at once, with no code to confirm it (sandbox users only). */
-export async function addActiveSmsFactor(deps: CoreDeps, user: User): Promise<void> {
+export async function addActiveSmsFactor(deps: CoreDeps, user: User): Promise<Factor> {
   const now = deps.clock.now();
-  await deps.store.factors.insert({
+  const factor: Factor = {
     id: newId(deps.random, 'fac_', 24), userId: user.id, orgId: user.orgId, type: 'sms', status: 'active', label: maskPhone(user.phone!),
     destination: user.phone, secretEnc: null, lastUsedStep: null, createdAt: now, activatedAt: now,
-  });
+  };
+  await deps.store.factors.insert(factor);
+  return factor;
 }
 
 /**
