@@ -10,6 +10,7 @@ import { openKysely, migrate, SQLITE_FILE } from './storage/open-database.ts';
 import { createDevKey, createOrganization, createUser, getOrganizationFor, revokeDevKey } from './core/account/accounts.ts';
 import { unlock } from './core/account/lockout.ts';
 import { sandboxFile } from './sandbox/seed.ts';
+import { resealAll } from './storage/sql/reseal.ts';
 import { VERSION } from './http/app.ts';
 
 const int = (v: string) => {
@@ -118,6 +119,16 @@ admin.command('revoke-dev-key').description('Revoke a developer key (its session
   await revokeDevKey(lk.deps, keyId, null);
   process.stdout.write(`Revoked ${keyId}. A running server stops accepting it within 5 seconds.\n`);
 }));
+
+admin.command('reseal').description('Seal every stored secret under the current encryption key, so older keys can be removed')
+  .action(async () => withLatchkey(async (lk) => {
+    const report = await resealAll(lk.db, lk.deps.secrets);
+    print(report);
+    if (report.unreadable.length > 0) {
+      throw new Error(`${report.unreadable.length} value(s) are sealed under a key LATCHKEY_ENCRYPTION_KEYS no longer holds; they cannot be read. Keep every old key until this command reports none.`);
+    }
+    process.stdout.write('Every stored secret is sealed under the current key (the first of LATCHKEY_ENCRYPTION_KEYS); the others can now be removed.\n');
+  }));
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`latchkey: ${err instanceof Error ? err.message : String(err)}\n`);

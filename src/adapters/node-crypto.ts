@@ -57,7 +57,7 @@ export function parseKeyRing(spec: string): KeyRing {
 export function nodeSecrets(ring: KeyRing, macKeyBytes: Buffer): Secrets {
   // A KeyObject made once: HMAC with a raw Buffer key re-imports the key on every call.
   const macKey = createSecretKey(macKeyBytes);
-  return {
+  const secrets: Secrets = {
     // The one-shot hash: two of these run on every authenticated request.
     digest: (secret) => hash('sha256', secret, 'base64url'),
     mac: (context, secret) => createHmac('sha256', macKey).update(`${context}\0${secret}`).digest('base64url'),
@@ -80,5 +80,10 @@ export function nodeSecrets(ring: KeyRing, macKeyBytes: Buffer): Secrets {
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return new Uint8Array(Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]));
     },
+    reseal(sealed) {
+      if (sealed.split('.', 2)[1] === ring.currentId) return null;
+      return secrets.encrypt(secrets.decrypt(sealed));
+    },
   };
+  return secrets;
 }

@@ -18,6 +18,8 @@ export interface Secrets {
   /** Authenticated encryption at rest (AES-256-GCM); the result names its key, so keys can rotate. */
   encrypt(plaintext: Uint8Array): string;
   decrypt(sealed: string): Uint8Array;
+  /** The same value sealed under the current key, or null when it already is (key rotation); throws like decrypt. */
+  reseal(sealed: string): string | null;
 }
 
 export interface PasswordHasher {

@@ -1,6 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,27 @@ for (const backend of BACKENDS) {
       } finally {
         await stop(child);
       }
+    });
+
+    it('latchkey admin reseal: with a new key put first, stored secrets move to it, and then the old key can go', async () => {
+      const { child, url } = await serve(env);
+      try {
+        const creds = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8'));
+        const webhook = await fetch(`${url}/v1/admin/organizations/${creds.organizationId}/webhooks`, {
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${creds.adminToken}` }, body: JSON.stringify({ url: 'http://127.0.0.1:9/hook' }),
+        });
+        assert.equal(webhook.status, 201, 'a webhook endpoint: its signing secret is sealed');
+      } finally {
+        await stop(child);
+      }
+      const oldKeys = (JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as { encryptionKeys: string }).encryptionKeys;
+      const fresh = `k2:${randomBytes(32).toString('base64')}`;
+      const reseal = (keys: string) => run(process.execPath, [CLI, 'admin', 'reseal'], { env: { ...process.env, ...env, LATCHKEY_ENCRYPTION_KEYS: keys } });
+      assert.match((await reseal(`${fresh},${oldKeys}`)).stdout, /"webhook_endpoints\.secret_enc": 1/);
+      const alone = (await reseal(fresh)).stdout;
+      assert.match(alone, /"webhook_endpoints\.secret_enc": 0/);
+      assert.match(alone, /"unreadable": \[\]/);
+      assert.match(alone, /the others can now be removed/);
     });
 
     it('latchkey migrate reports an up-to-date database; --help works on each command', async () => {
