@@ -6,18 +6,17 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Store } from '../../src/ports/store.ts';
 import type { ConnectionDatabase, Database } from '../../src/storage/sql/schema.ts';
-import { openStore } from '../../src/storage/open-database.ts';
 import { sqlConnectionStore } from '../../src/storage/sql/sql-connection-store.ts';
 import { resealAll, SEALED_COLUMNS } from '../../src/storage/sql/reseal.ts';
 import { nodeSecrets, parseKeyRing } from '../../src/adapters/node-crypto.ts';
-import { BACKENDS, createTestDatabase } from '../support/backends.ts';
+import { BACKENDS } from '../support/backends.ts';
+import { openTestStore, seedOrgAndUser, type TestStore } from '../support/store.ts';
 
 const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const MAC = randomBytes(32);
@@ -55,24 +54,13 @@ for (const backend of BACKENDS) {
   describe(`latchkey admin reseal's work [${backend}]`, () => {
     let store: Store;
     let db: Kysely<Database>;
-    let drop: (() => Promise<void>) | undefined;
+    let opened: TestStore;
     before(async () => {
-      if (backend === 'postgres') {
-        const tdb = await createTestDatabase();
-        drop = tdb.drop;
-        ({ store, db } = await openStore({ databaseUrl: tdb.url, dataDir: '' }));
-      } else {
-        ({ store, db } = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'lk-reseal-')) }));
-      }
-      await store.organizations.insert({
-        id: '008K', name: 'o', mfaRequired: true, allowEmailFactor: true, sessionIdleMinutes: 35, rememberDeviceDays: 180, allowedOrigins: [], partnerKeyId: null, createdAt: 1,
-      });
-      await store.users.insert({ id: '006K', orgId: '008K', username: 'u', passwordHash: 'h', email: null, phone: null, failedAttempts: 0, lockedUntil: null, createdAt: 1 });
+      opened = await openTestStore(backend);
+      ({ store, db } = opened);
+      await seedOrgAndUser(store, '008K', '006K');
     });
-    after(async () => {
-      await store.close();
-      await drop?.();
-    });
+    after(() => opened.close());
 
     it('seals every stored secret under the new key, readable without the old one; a value no key opens is reported, not lost', async () => {
       const old = secretsOf(OLD);

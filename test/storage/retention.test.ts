@@ -5,20 +5,17 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Store } from '../../src/ports/store.ts';
 import type { ConnectionStore } from '../../src/ports/connection-store.ts';
 import type { Challenge, Session } from '../../src/core/model.ts';
 import type { ConnectionDatabase, Database } from '../../src/storage/sql/schema.ts';
-import { openStore } from '../../src/storage/open-database.ts';
 import { sqlConnectionStore } from '../../src/storage/sql/sql-connection-store.ts';
 import { PURGE_CHUNK } from '../../src/storage/sql/sql-store.ts';
 import { purgeExpired } from '../../src/core/retention.ts';
 import { DAY_MS, DEFAULT_LIMITS, HOUR_MS, MINUTE_MS } from '../../src/core/limits.ts';
-import { BACKENDS, createTestDatabase } from '../support/backends.ts';
+import { BACKENDS } from '../support/backends.ts';
+import { openTestStore, seedOrgAndUser, type TestStore } from '../support/store.ts';
 import { createHarness, waitFor } from '../support/harness.ts';
 import { createTenant, signIn } from '../support/fixtures.ts';
 
@@ -46,25 +43,14 @@ for (const backend of BACKENDS) {
     let store: Store;
     let db: Kysely<Database>;
     let connections: ConnectionStore;
-    let drop: (() => Promise<void>) | undefined;
+    let opened: TestStore;
     before(async () => {
-      if (backend === 'postgres') {
-        const tdb = await createTestDatabase();
-        drop = tdb.drop;
-        ({ store, db } = await openStore({ databaseUrl: tdb.url, dataDir: '' }));
-      } else {
-        ({ store, db } = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'lk-retention-')) }));
-      }
+      opened = await openTestStore(backend);
+      ({ store, db } = opened);
       connections = sqlConnectionStore(db as unknown as Kysely<ConnectionDatabase>, { skipLocked: backend === 'postgres' });
-      await store.organizations.insert({
-        id: '008R', name: 'o', mfaRequired: true, allowEmailFactor: true, sessionIdleMinutes: 35, rememberDeviceDays: 180, allowedOrigins: [], partnerKeyId: null, createdAt: 1,
-      });
-      await store.users.insert({ id: '006R', orgId: '008R', username: 'u', passwordHash: 'h', email: null, phone: null, failedAttempts: 0, lockedUntil: null, createdAt: 1 });
+      await seedOrgAndUser(store, '008R', '006R');
     });
-    after(async () => {
-      await store.close();
-      await drop?.();
-    });
+    after(() => opened.close());
 
     it('deletes sessions that ended, idled out or passed their lifetime long enough ago, and keeps every other', async () => {
       const gone = [
