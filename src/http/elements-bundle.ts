@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 /** The Elements' entry point: one ES module exporting `init`. */
 export const ELEMENTS_ENTRY = fileURLToPath(new URL('../elements/bootloader.ts', import.meta.url));
@@ -28,9 +28,12 @@ export async function buildElementsBundle(): Promise<ElementsBundle> {
 }
 
 let cached: Promise<ElementsBundle> | undefined;
-/** The bundle, built once per process. */
+/**
+ * The bundle, built once per process. esbuild's service process is stopped afterwards:
+ * it would otherwise stay up beside the server for good, pinged every second.
+ */
 export function elementsBundle(): Promise<ElementsBundle> {
-  cached ??= buildElementsBundle();
+  cached ??= buildElementsBundle().finally(() => stop());
   cached.catch(() => (cached = undefined));
   return cached;
 }
