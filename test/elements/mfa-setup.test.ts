@@ -38,12 +38,12 @@ describe('mfa Element: setup of a first factor', { skip: NO_BROWSER }, () => {
     await page.keyboard.press('Enter');
 
     await inMfa(page, '[data-screen=code]').waitFor();
-    assert.match(await inMfa(page, '[data-screen=code] p').first().textContent() ?? '', /•••• \d{4}/);
+    assert.match(await inMfa(page, '[data-screen=code] p').first().textContent() ?? '', /••••\u00a0\d{4}/);
     const input = page.getByLabel('Verification code');
     assert.equal(await input.getAttribute('autocomplete'), 'one-time-code');
     assert.equal(await input.getAttribute('inputmode'), 'numeric');
     const description = await input.evaluate((i) => (i.getRootNode() as ShadowRoot).getElementById(i.getAttribute('aria-describedby') ?? '')?.textContent);
-    assert.match(description ?? '', /^We sent a 6-digit code to •••• \d{4}\.$/, 'the field is described by where the code went');
+    assert.match(description ?? '', /^We sent a 6-digit code to ••••\u00a0\d{4}\.$/, 'the field is described by where the code went, the number kept on one line');
     assert.ok(await input.evaluate((i) => i === i.getRootNode().ownerDocument!.querySelector('latchkey-mfa')!.shadowRoot!.activeElement), 'focus moved to the code field');
     assert.match(await page.getByLabel(/Remember this device/).evaluate((c) => c.parentElement!.textContent!), /for 180 days/);
     await screenshot(page.locator('#mount'), 'mfa-setup-code');

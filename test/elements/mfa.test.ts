@@ -113,7 +113,7 @@ describe('mfa Element: challenges', { skip: NO_BROWSER }, () => {
     const page = await mountElement(w, { key: t.devKey, sessionId });
     await inMfa(page, '[data-screen=code]').waitFor();
     await page.getByRole('button', { name: 'Send a new code' }).click();
-    await bannerOf(page).getByText(/We sent a new code to •••• \d{4}\./).waitFor();
+    await bannerOf(page).getByText(/We sent a new code to ••••\u00a0\d{4}\./).waitFor();
     // Use up the hour's sends (10 per user: 1 setup, 1 for the Element, 1 resend so far).
     const other = await signIn(w.h, t);
     for (let i = 0; i < 7; i++) await challengeSms(w.h, t, other);

@@ -3,7 +3,7 @@ import { LatchkeyElement } from '../shared/base-element.ts';
 import { userSession } from '../shared/launch.ts';
 import type { Json } from '../shared/types.ts';
 import type { Outcome } from '../shared/api.ts';
-import { backupCodesScreen, codeScreen, messageScreen, methodsScreen, otpauthSecret, setupScreen, type FactorChoice, type OtherWay } from './screens.ts';
+import { backupCodesScreen, codeScreen, messageScreen, methodsScreen, otpauthSecret, setupScreen, unbroken, type FactorChoice, type OtherWay } from './screens.ts';
 import { deviceIdOf } from './device.ts';
 
 type Challenge = Json<'/v1/mfa/challenges', 'post', 201>;
@@ -27,8 +27,8 @@ interface CodeStep extends Code {
 const BACKUP_CODE = /^[a-hjkmnp-z2-9]{10}$/;
 
 const INTRO: Record<FactorChoice, (c: Challenge) => string> = {
-  sms: (c) => `We sent a 6-digit code to ${c.destination ?? 'your phone'}.`,
-  email: (c) => `We sent a 6-digit code to ${c.destination ?? 'your email'}.`,
+  sms: (c) => `We sent a 6-digit code to ${unbroken(c.destination) ?? 'your phone'}.`,
+  email: (c) => `We sent a 6-digit code to ${unbroken(c.destination) ?? 'your email'}.`,
   totp: () => 'Enter the 6-digit code your authenticator app shows.',
   backup_codes: () => 'Enter one of your backup codes. Each one works once.',
 };
@@ -187,14 +187,14 @@ button.choice:hover { border-color: var(--_primary); }`;
       const dead = r.problem.status === 410;
       return this.moveFocus(this.#problem(r.problem, r.retryAfterSeconds, dead ? { label: 'Send a new code', run: () => this.#renew(step) } : undefined));
     }
-    this.banner('info', `We sent a new code to ${r.data.destination ?? 'you'}.`);
+    this.banner('info', `We sent a new code to ${unbroken(r.data.destination) ?? 'you'}.`);
   }
 
   async #renew(step: CodeStep): Promise<void> {
     const r = await step.renew();
     if (!r.ok) return void this.#problem(r.problem, r.retryAfterSeconds);
     this.#askCode({ renew: step.renew, ...r.data });
-    const to = r.data.challenge.destination;
+    const to = unbroken(r.data.challenge.destination);
     this.banner('info', to ? `We sent a new code to ${to}.` : r.data.qr ? 'Your app needs this new QR code or key: the old one no longer works.' : 'You can enter a new code now.');
   }
 

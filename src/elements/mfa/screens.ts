@@ -107,6 +107,9 @@ export function backupCodesScreen(codes: string[], onContinue: () => void): HTML
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onclick: onContinue }, 'I\u2019ve saved them')));
 }
 
+/** A masked destination ("•••• 0100") kept on one line: its spaces do not break. */
+export const unbroken = (destination: string | null | undefined): string | null => destination?.replace(/ /g, '\u00a0') ?? null;
+
 const METHODS: Record<FactorChoice, (to: string | null) => [string, string]> = {
   sms: (to) => ['Text message', `Send a code to ${to ?? 'your phone'}`],
   email: (to) => ['Email', `Send a code to ${to ?? 'your email'}`],
@@ -119,7 +122,7 @@ export function methodsScreen(methods: { type: FactorChoice; destination: string
   return h('div', { class: 'stack', 'data-screen': 'methods' },
     heading('Choose a way to verify'),
     h('ul', { class: 'methods', 'aria-label': 'Ways to verify' }, ...methods.map((m) => {
-      const [name, detail] = METHODS[m.type](m.destination);
+      const [name, detail] = METHODS[m.type](unbroken(m.destination));
       return h('li', {}, h('button', { type: 'button', class: 'choice', 'data-factor': m.type, onclick: () => m.onPick() },
         h('span', {}, h('strong', {}, name), h('span', { class: 'muted' }, detail))));
     })));
