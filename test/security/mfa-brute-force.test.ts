@@ -128,5 +128,19 @@ for (const backend of BACKENDS) {
       assert.equal(r.statusCode, 429);
       assert.ok(Number(r.headers['retry-after']) > 0);
     });
+
+    it('once the hourly codes are used up, a way that sends nothing (backup codes) still works', async () => {
+      const t = await createTenant(h);
+      const first = await signIn(h, t);
+      await enrollSms(h, t, first); // one code sent, and the session trusted
+      const { backupCodes } = (await h.call('POST', '/v1/factors', { devKey: t.devKey, session: first, body: { type: 'backup_codes' } })).json();
+      const session = await signIn(h, t);
+      for (let i = 0; i < 9; i++) assert.equal((await h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session, body: {} })).statusCode, 201);
+      assert.equal((await h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session, body: {} })).statusCode, 429, 'no more texts this hour');
+      const c = await h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session, body: { useBackup: true } });
+      assert.equal(c.statusCode, 201, c.body);
+      const v = await h.call('POST', `/v1/mfa/challenges/${c.json().challengeId}/verify`, { devKey: t.devKey, session, body: { code: backupCodes[0] } });
+      assert.equal(v.statusCode, 200, v.body);
+    });
   });
 }

@@ -52,8 +52,9 @@ export async function issueChallenge(
   deps: CoreDeps, ctx: SessionContext, factor: Factor, purpose: ChallengePurpose, meta: RequestMeta | null,
 ): Promise<ChallengeView> {
   const def = definitionOf(deps, factor.type);
-  // Every challenge counts, not only those that send: each one opens a fresh budget of guesses.
-  await sendLimit(deps, ctx.user.id);
+  // Only codes sent count (SMS cost, abuse): an authenticator-app or backup-code challenge sends
+  // nothing, and its guesses are bounded by the account lockout like every other failure.
+  if (def.delivers) await sendLimit(deps, ctx.user.id);
   const id = newId(deps.random, 'chl_', 24);
   const { codeHash } = await def.issue(factor, id, { deps, user: ctx.user, org: ctx.org });
   const now = deps.clock.now();
