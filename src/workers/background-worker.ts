@@ -13,7 +13,7 @@ export interface WorkerOptions {
   webhookTimeoutMs: number;
   /** Sandbox: webhooks may go to receivers on this machine. */
   allowPrivateWebhooks: boolean;
-  /** How often expired rows are deleted (purgeExpired); the first time when the worker starts. */
+  /** How often expired rows are deleted (purgeExpired), by real time or the server's clock; the first time when the worker starts. */
   purgeIntervalMs: number;
 }
 
@@ -48,6 +48,7 @@ export function startBackgroundWorker(deps: ConnectionDeps, logger: Logger, opts
 
   let lastSweep = -Infinity;
   let lastPurge = -Infinity;
+  let lastPurgeAt = -Infinity; // by the server's clock, which the sandbox can move forward
   async function tick(): Promise<void> {
     // Sweeps look at every connection and challenge: on the timer, not on every wake-up.
     if (performance.now() - lastSweep >= opts.pollIntervalMs) {
@@ -55,8 +56,10 @@ export function startBackgroundWorker(deps: ConnectionDeps, logger: Logger, opts
       await expireChallenges(deps);
       await scheduleRefreshes(deps);
     }
-    if (performance.now() - lastPurge >= opts.purgeIntervalMs) {
+    // Due by real time, or by the server's clock: after the sandbox's clock jumps, expired rows go at once.
+    if (performance.now() - lastPurge >= opts.purgeIntervalMs || deps.clock.now() - lastPurgeAt >= opts.purgeIntervalMs) {
       lastPurge = performance.now();
+      lastPurgeAt = deps.clock.now();
       await purge();
     }
     while (!stopped && inFlight < opts.concurrency) {
