@@ -59,6 +59,32 @@ describe('connect Element: live states from the event stream', { skip: NO_BROWSE
     await page.close();
   });
 
+  it('taken off the page and put back (a single-page app\'s route change), it goes on: the countdown ticks and the approval arrives', async () => {
+    const { page } = await mountConnect(w);
+    await signInToSandbox(page, 'mfa_prompt_approve');
+    const prompt = screenOf(page, 'prompt');
+    await prompt.waitFor();
+    type Parked = { parked: { el: Element; parent: Node } };
+    await page.evaluate(() => {
+      const el = document.querySelector('latchkey-connect')!;
+      (window as unknown as Parked).parked = { el, parent: el.parentNode! };
+      el.remove();
+    });
+    const shown = () => page.evaluate(() => (window as unknown as Parked).parked.el.shadowRoot!.querySelector('[role=timer]')!.textContent);
+    const whileAway = await shown();
+    await page.waitForTimeout(1_500);
+    assert.equal(await shown(), whileAway, 'off the page, nothing ticks');
+    await page.evaluate(() => {
+      const { el, parent } = (window as unknown as Parked).parked;
+      parent.appendChild(el);
+    });
+    await page.waitForFunction((t) => document.querySelector('latchkey-connect')!.shadowRoot!.querySelector('[role=timer]')!.textContent !== t, whileAway);
+    assert.match(await shown() ?? '', /^9:5\d$/, 'the countdown goes on, from the server\'s deadline');
+    await pollUntil(page, async () => (await recordedEvents(page)).some((e) => e.name === 'connectSuccess'));
+    await screenOf(page, 'success').waitFor();
+    await page.close();
+  });
+
   it('a prompt refused in the app says so, and "Try again" starts a new one', async () => {
     const { page } = await mountConnect(w);
     await signInToSandbox(page, 'mfa_prompt_refuse');

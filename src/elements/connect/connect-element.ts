@@ -2,7 +2,7 @@ import type { Problem } from '@latchkey/client';
 import { LatchkeyElement } from '../shared/base-element.ts';
 import { problemFailure, type ElementErrorPayload } from '../shared/errors.ts';
 import { userSession } from '../shared/launch.ts';
-import { countdown } from './countdown.ts';
+import { countdown, type Ticking } from './countdown.ts';
 import { followEvents } from './event-stream.ts';
 import { promptScreen, roundScreen, type Answer } from './challenges.ts';
 import { credentialsScreen, holdScreen, noticeScreen, searchScreen, successScreen, waitingScreen, type Action, type SearchScreen } from './screens.ts';
@@ -56,7 +56,8 @@ a { color: var(--_primary); }
   #generation = 0;
   #lastAction: LastAction = null;
   #stopStream: (() => void) | null = null;
-  #stopTimer: (() => void) | null = null;
+  /** The countdown or the retry check of the screen shown, if any. */
+  #timer: Ticking | null = null;
   #syncing = false;
   #syncAgain = false;
   #done = false;
@@ -69,12 +70,17 @@ a { color: var(--_primary); }
     this.emit('connectReady', { step: 'search' } satisfies ConnectReady);
   }
 
+  // Removed from the page, the Element stops listening and ticking; put back, it goes on where it was.
   connectedCallback(): void {
-    if (this.#connection && !this.#done && !this.#stopStream) this.#listen(this.#connection.connectionId);
+    if (this.ended || this.#done) return;
+    if (this.#connection && !this.#stopStream) this.#listen(this.#connection.connectionId);
+    this.#timer?.start();
   }
 
   disconnectedCallback(): void {
-    this.#stop();
+    this.#stopStream?.();
+    this.#stopStream = null;
+    this.#timer?.stop();
   }
 
   protected override fail(err: unknown): ElementErrorPayload | undefined {
@@ -85,8 +91,12 @@ a { color: var(--_primary); }
   #stop(): void {
     this.#stopStream?.();
     this.#stopStream = null;
-    this.#stopTimer?.();
-    this.#stopTimer = null;
+    this.#stopTimer();
+  }
+
+  #stopTimer(): void {
+    this.#timer?.stop();
+    this.#timer = null;
   }
 
   // ---- search and credentials ----
@@ -123,7 +133,7 @@ a { color: var(--_primary); }
   }
 
   #showCredentials(reauth: boolean): void {
-    this.#stopTimer?.();
+    this.#stopTimer();
     const { screen } = credentialsScreen({
       institution: this.#institution!, reauth,
       onSubmit: (credentials) => void this.act(() => this.#signIn(credentials, reauth)),
@@ -197,8 +207,7 @@ a { color: var(--_primary); }
     const key = [c.state, c.round, c.nextAction, ...c.challenges.map((x) => x.challengeId)].join(' ');
     if (this.#done || key === this.#shown) return;
     this.#shown = key;
-    this.#stopTimer?.();
-    this.#stopTimer = null;
+    this.#stopTimer();
     this.clearBanner();
     const name = c.institution.name;
     const again = (action: LastAction, text: string) => this.#lastAction === action && this.banner('error', text);
@@ -258,10 +267,10 @@ a { color: var(--_primary); }
    */
   #watchRetries(connectionId: string, name: string, screen: HTMLElement): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const check = async () => {
+    let run = 0; // bumped by stop and start: a check answered after either has nothing more to do
+    const check = async (mine: number) => {
       const r = await this.ctx.api.run((x) => x.GET('/v1/connections/{connectionId}/jobs', { params: { path: { connectionId } } }));
-      if (stopped || !screen.isConnected) return;
+      if (mine !== run || !screen.isConnected) return;
       const job = r.ok ? r.data.jobs.at(-1) : undefined;
       const retrying = job && (job.status === 'queued' || job.status === 'running') && job.attempts >= 1 && job.error !== null;
       const text = screen.querySelector('.loading span');
@@ -270,13 +279,17 @@ a { color: var(--_primary); }
         text.textContent = words;
         this.announce(words);
       }
-      timer = setTimeout(() => void check().catch((err) => this.fail(err)), RETRY_CHECK_MS);
+      schedule(mine, RETRY_CHECK_MS);
     };
-    timer = setTimeout(() => void check().catch((err) => this.fail(err)), FIRST_RETRY_CHECK_MS);
-    this.#stopTimer = () => {
-      stopped = true;
+    const schedule = (mine: number, ms: number) => {
+      timer = setTimeout(() => void check(mine).catch((err) => this.fail(err)), ms);
+    };
+    const stop = () => {
+      run++;
       clearTimeout(timer);
     };
+    this.#timer = { stop, start: () => (stop(), schedule(run, FIRST_RETRY_CHECK_MS)) };
+    this.#timer.start();
   }
 
   #challenge(c: Connection): void {
@@ -284,7 +297,7 @@ a { color: var(--_primary); }
     const retry = c.state === 'REJECTED';
     if (retry) this.banner('error', c.statusMessage ?? 'The answer was not accepted. Try again.');
     const timer = countdown(Math.min(...c.challenges.map((x) => x.expiresInSeconds)), (text) => this.announce(text));
-    this.#stopTimer = timer.stop;
+    this.#timer = timer;
     const prompt = c.challenges.find((x) => !x.needsAnswer);
     if (prompt) {
       this.show(promptScreen({ institution: name, challenge: prompt, timer: timer.el, another: this.#another() }));

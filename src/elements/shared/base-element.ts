@@ -81,6 +81,11 @@ export abstract class LatchkeyElement extends HTMLElement {
   }
 
   /** Ends the Element with an `error` event; the fallback screen shows unless the page handled it. */
+  /** Whether the Element ended with an error: it does nothing more. */
+  protected get ended(): boolean {
+    return this.#ended;
+  }
+
   protected fail(err: unknown): ElementErrorPayload | undefined {
     if (this.#ended) return undefined;
     this.#ended = true;
