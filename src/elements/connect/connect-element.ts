@@ -78,8 +78,7 @@ a { color: var(--_primary); }
   }
 
   disconnectedCallback(): void {
-    this.#stopStream?.();
-    this.#stopStream = null;
+    this.#stopListening();
     this.#timer?.stop();
   }
 
@@ -89,9 +88,13 @@ a { color: var(--_primary); }
   }
 
   #stop(): void {
+    this.#stopListening();
+    this.#stopTimer();
+  }
+
+  #stopListening(): void {
     this.#stopStream?.();
     this.#stopStream = null;
-    this.#stopTimer();
   }
 
   #stopTimer(): void {
