@@ -23,8 +23,12 @@ export function bearerOf(req: FastifyRequest): string | undefined {
   return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
 }
 
+/** Developer keys already checked for a request (by the CORS hook), so the route does not hash and look one up twice. */
+const checkedKeys = new WeakMap<FastifyRequest, DevKey>();
+export const rememberDevKey = (req: FastifyRequest, key: DevKey): void => void checkedKeys.set(req, key);
+
 export async function requireDevKey(lk: Latchkey, req: FastifyRequest): Promise<DevKey> {
-  return resolveDevKey(lk.deps, header(req, DEV_KEY_HEADER));
+  return checkedKeys.get(req) ?? resolveDevKey(lk.deps, header(req, DEV_KEY_HEADER));
 }
 
 /** The developer key, then the session (Authorization: Bearer <sessionId or API token>); `touch: false` leaves the idle timer alone. */

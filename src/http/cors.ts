@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './types.ts';
 import type { Latchkey } from '../registry.ts';
 import { LatchkeyError } from '../core/errors.ts';
-import { DEV_KEY_HEADER } from './auth.ts';
+import { DEV_KEY_HEADER, rememberDevKey } from './auth.ts';
 import { findDevKey } from '../core/session/sessions.ts';
 
 /**
@@ -46,9 +46,12 @@ const sameOrigin = (req: FastifyRequest, origin: string) => origin === `${req.pr
 export const ALLOWED_ORIGINS_CACHE_MS = 5_000;
 const ALLOWED_ORIGINS_CACHE_MAX = 10_000;
 
-type OriginCheck = (rawKey: unknown, origin: string) => Promise<boolean | undefined>;
+type OriginCheck = (req: FastifyRequest, origin: string) => Promise<boolean | undefined>;
 
-/** Whether the developer key's organization allows `origin`; undefined when the key is missing or unknown. */
+/**
+ * Whether the developer key's organization allows `origin`; undefined when the key is missing or unknown.
+ * The key found is kept on the request, so the route does not look it up again.
+ */
 function originCheck(lk: Latchkey): OriginCheck {
   const { store, clock } = lk.deps;
   const byOrg = new Map<string, { origins: readonly string[]; until: number }>();
@@ -62,9 +65,11 @@ function originCheck(lk: Latchkey): OriginCheck {
     byOrg.set(orgId, { origins: org.allowedOrigins, until: now + ALLOWED_ORIGINS_CACHE_MS });
     return org.allowedOrigins;
   }
-  return async (rawKey, origin) => {
+  return async (req, origin) => {
+    const rawKey = req.headers[DEV_KEY_HEADER];
     const key = await findDevKey(lk.deps, typeof rawKey === 'string' ? rawKey : undefined);
     if (!key) return undefined;
+    rememberDevKey(req, key);
     const origins = await allowedOrigins(key.orgId);
     return origins.includes('*') || origins.includes(origin);
   };
@@ -95,7 +100,7 @@ export function corsRoutes(app: App, lk: Latchkey): void {
     if (origin === undefined || req.method === 'OPTIONS' || !browserApi(req) || sameOrigin(req, origin)) return;
     allowOrigin(reply, origin);
     reply.header('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '));
-    if ((await originAllowed(req.headers[DEV_KEY_HEADER], origin)) === false) {
+    if ((await originAllowed(req, origin)) === false) {
       throw new LatchkeyError('LK_ERR_ORIGIN_NOT_ALLOWED', { field: 'origin', detail: `The organization does not allow calls from ${origin}. Add it to allowedOrigins.` });
     }
   });

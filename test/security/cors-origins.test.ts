@@ -42,6 +42,22 @@ for (const backend of BACKENDS) {
       assert.equal(r.headers['access-control-max-age'], '600');
     });
 
+    it('a browser call from an allowed origin looks its developer key up once, not once for CORS and again for the route', async () => {
+      const session = await signIn(h, t);
+      const keys = h.lk.deps.store.devKeys;
+      const findByHash = keys.findByHash;
+      let lookups = 0;
+      keys.findByHash = (hash) => (lookups++, findByHash(hash));
+      try {
+        const r = await h.call('GET', '/v1/session', { devKey: t.devKey, session, headers: { origin: ALLOWED } });
+        assert.equal(r.statusCode, 200, r.body);
+        assert.equal(r.headers['access-control-allow-origin'], ALLOWED);
+      } finally {
+        keys.findByHash = findByHash;
+      }
+      assert.equal(lookups, 1);
+    });
+
     it('never opens the admin API or the vendor dialects to browsers', async () => {
       for (const url of ['/v1/admin/organizations', '/v1/%61dmin/organizations', '/bill/connect/v3/login']) {
         const r = await preflight(url);
