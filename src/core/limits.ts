@@ -16,7 +16,7 @@ export interface Limits {
   challengeTtlMinutes: number;
   /** Wrong codes one challenge accepts before it is dead. */
   challengeMaxAttempts: number;
-  /** Challenges (of any factor) and resends one user may start per hour. */
+  /** Codes sent to one user per hour (new SMS/email challenges and resends); challenges that send nothing have a budget of the same size. */
   challengesPerUserPerHour: number;
   /** Consecutive failures (sign-in and MFA together) before an account locks. PCI DSS v4 8.3.4: at most 10. */
   lockoutThreshold: number;

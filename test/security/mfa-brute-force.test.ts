@@ -142,5 +142,18 @@ for (const backend of BACKENDS) {
       const v = await h.call('POST', `/v1/mfa/challenges/${c.json().challengeId}/verify`, { devKey: t.devKey, session, body: { code: backupCodes[0] } });
       assert.equal(v.statusCode, 200, v.body);
     });
+
+    it('challenges that send nothing have an hourly budget too, so their guesses stay bounded', async () => {
+      const t = await createTenant(h);
+      const first = await signIn(h, t);
+      await enrollSms(h, t, first);
+      assert.equal((await h.call('POST', '/v1/factors', { devKey: t.devKey, session: first, body: { type: 'backup_codes' } })).statusCode, 201);
+      const session = await signIn(h, t);
+      const start = () => h.call('POST', '/v1/mfa/challenges', { devKey: t.devKey, session, body: { useBackup: true } });
+      for (let i = 0; i < 10; i++) assert.equal((await start()).statusCode, 201);
+      const over = await start();
+      assert.equal(over.statusCode, 429);
+      assert.match(over.json().detail, /without a sent code/);
+    });
   });
 }

@@ -47,14 +47,20 @@ async function sendLimit(deps: CoreDeps, userId: string): Promise<void> {
   await consumeLimit(deps, { key: `challenge-send:${userId}`, max: deps.limits.challengesPerUserPerHour, windowMs: HOUR_MS, counts: `codes sent (at most ${deps.limits.challengesPerUserPerHour} an hour)` });
 }
 
+/** Challenges that send nothing (authenticator app, backup codes) have a budget of their own: each opens a fresh set of guesses. */
+async function quietLimit(deps: CoreDeps, userId: string): Promise<void> {
+  const max = deps.limits.challengesPerUserPerHour;
+  await consumeLimit(deps, { key: `challenge-quiet:${userId}`, max, windowMs: HOUR_MS, counts: `challenges without a sent code (at most ${max} an hour)` });
+}
+
 /** Creates a challenge on `factor` and sends its code when the factor delivers one. */
 export async function issueChallenge(
   deps: CoreDeps, ctx: SessionContext, factor: Factor, purpose: ChallengePurpose, meta: RequestMeta | null,
 ): Promise<ChallengeView> {
   const def = definitionOf(deps, factor.type);
-  // Only codes sent count (SMS cost, abuse): an authenticator-app or backup-code challenge sends
-  // nothing, and its guesses are bounded by the account lockout like every other failure.
-  if (def.delivers) await sendLimit(deps, ctx.user.id);
+  // Codes sent and challenges that send nothing are counted apart: a user who used up this hour's
+  // texts can still answer with an app or a backup code, and the guesses stay bounded either way.
+  await (def.delivers ? sendLimit : quietLimit)(deps, ctx.user.id);
   const id = newId(deps.random, 'chl_', 24);
   const { codeHash } = await def.issue(factor, id, { deps, user: ctx.user, org: ctx.org });
   const now = deps.clock.now();
