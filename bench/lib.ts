@@ -13,6 +13,8 @@ export const RAISED_LIMITS = {
   LATCHKEY_SIGN_IN_FAILURES_PER_ACCOUNT: '1000000000',
   LATCHKEY_SIGN_IN_FAILURES_PER_ADDRESS: '1000000000',
   LATCHKEY_CHALLENGES_PER_USER_PER_HOUR: '1000000000',
+  // Every round's challenges are prepared before the first round: long runs must not outlive them.
+  LATCHKEY_CHALLENGE_TTL_MINUTES: '1440',
 };
 
 /** The Latchkey server's environment: 127.0.0.1 on a free port, sandbox mode, a fresh data directory, quiet logs. */
@@ -104,7 +106,7 @@ export async function cannon(url: string, opts: CannonOptions): Promise<Load> {
   // A run of a fixed number of requests is timed to its last response: autocannon notices
   // that it is done only at its next once-a-second sample, and the wait (up to a second,
   // idle) would count against the server. autocannon itself reports whole seconds.
-  const seconds = ((opts.amount ? last : performance.now()) - started) / 1000;
+  const seconds = Math.max(1e-3, ((opts.amount ? last : performance.now()) - started) / 1000);
   const ok = r['2xx'];
   return { rps: ok / seconds, p50: r.latency.p50, p99: r.latency.p99, requests: ok, errors: r.non2xx + r.errors + r.timeouts, seconds };
 }

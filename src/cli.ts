@@ -127,6 +127,9 @@ admin.command('reseal').description('Seal every stored secret under the current 
     if (report.unreadable.length > 0) {
       throw new Error(`${report.unreadable.length} value(s) are sealed under a key LATCHKEY_ENCRYPTION_KEYS no longer holds; they cannot be read. Keep every old key until this command reports none.`);
     }
+    if (report.stale > 0) {
+      throw new Error(`${report.stale} value(s) kept changing while they were resealed: a server may still be running with an older key first. Restart every server with the new key first, then run this again.`);
+    }
     process.stdout.write('Every stored secret is sealed under the current key (the first of LATCHKEY_ENCRYPTION_KEYS); the others can now be removed.\n');
   }));
 

@@ -40,25 +40,32 @@ export function withContextCache(store: Store, opts: ContextCacheOptions = DEFAU
   const byToken = new Map<string, { ctx: Context; until: number }>();
   const tokenOf = new Map<string, string>(); // sessionId → token digest
   const sessionsOf = new Map<string, Set<string>>(); // userId → sessionIds remembered
-  // Bumped by every forget: a read that started before one must not remember what it read.
-  let generation = 0;
+  // A read that started before a forget of its session, its user or everything must not remember
+  // what it read. Forgets are numbered; each remembers its number by what it forgot. A forget of
+  // one user does not spoil reads of the others (an attacker's failed sign-ins must not empty it).
+  let seq = 0;
+  let allForgotten = 0;
+  const sessionForgotten = new Map<string, number>();
+  const userForgotten = new Map<string, number>();
   const forgetAll = () => {
-    generation++;
-    byToken.clear();
-    tokenOf.clear();
-    sessionsOf.clear();
+    allForgotten = ++seq;
+    for (const m of [byToken, tokenOf, sessionsOf, sessionForgotten, userForgotten]) m.clear();
   };
   const forgetSession = (sessionId: string) => {
-    generation++;
+    sessionForgotten.set(sessionId, ++seq);
     const token = tokenOf.get(sessionId);
-    if (token !== undefined) byToken.delete(token);
+    if (token === undefined) return;
+    sessionsOf.get(byToken.get(token)?.ctx.user.id ?? '')?.delete(sessionId);
+    byToken.delete(token);
     tokenOf.delete(sessionId);
   };
   const forgetUser = (userId: string) => {
-    generation++;
+    userForgotten.set(userId, ++seq);
     for (const sessionId of sessionsOf.get(userId) ?? []) forgetSession(sessionId);
     sessionsOf.delete(userId);
   };
+  const forgottenSince = (before: number, c: Context) =>
+    allForgotten > before || (sessionForgotten.get(c.session.id) ?? 0) > before || (userForgotten.get(c.user.id) ?? 0) > before;
   const forget = (notice: string) => {
     if (notice.startsWith(SESSION_NOTICE)) forgetSession(notice.slice(SESSION_NOTICE.length));
     else if (notice.startsWith(USER_NOTICE)) forgetUser(notice.slice(USER_NOTICE.length));
@@ -99,10 +106,11 @@ export function withContextCache(store: Store, opts: ContextCacheOptions = DEFAU
         if (notices && !notices.live()) return sessions.findContext(tokenHash);
         const hit = byToken.get(tokenHash);
         if (hit && hit.until > now) return copy(hit.ctx);
-        const before = generation;
+        const before = seq;
         const found = await sessions.findContext(tokenHash);
-        if (!found || generation !== before) return found;
-        if (byToken.size >= opts.max) forgetAll();
+        if (!found || forgottenSince(before, found)) return found;
+        // Every map here grows with what is remembered or forgotten: past `max`, start afresh.
+        if (byToken.size >= opts.max || sessionForgotten.size + userForgotten.size >= opts.max) forgetAll();
         byToken.set(tokenHash, { ctx: copy(found), until: now + opts.ttlMs });
         tokenOf.set(found.session.id, tokenHash);
         let ids = sessionsOf.get(found.user.id);

@@ -14,9 +14,10 @@ import type { Session } from '../../src/core/model.ts';
 import type { Database } from '../../src/storage/sql/schema.ts';
 import { migrate, openKysely, openStore } from '../../src/storage/open-database.ts';
 import { BACKENDS, createTestDatabase } from '../support/backends.ts';
-import { CONTEXT_CHANNEL } from '../../src/storage/postgres/context-notices.ts';
+import pg from 'pg';
+import { CONTEXT_CHANNEL, pgContextNotices } from '../../src/storage/postgres/context-notices.ts';
 import { sqlStore } from '../../src/storage/sql/sql-store.ts';
-import { withContextCache } from '../../src/storage/context-cache.ts';
+import { withContextCache, type ContextNotices } from '../../src/storage/context-cache.ts';
 
 const TTL_MS = 200;
 
@@ -93,6 +94,49 @@ describe('session-context cache [sqlite]', () => {
   });
 });
 
+describe('session-context cache: reads in flight when something is forgotten [sqlite]', () => {
+  const notice: Array<(n: string) => void> = [];
+  const notices: ContextNotices = { live: () => true, publish: async () => {}, subscribe: (h) => void notice.push(h) };
+  let db: Kysely<Database>;
+  let store: Store;
+  beforeEach(async () => {
+    db = openKysely({ dataDir: mkdtempSync(join(tmpdir(), 'lk-cache-')) });
+    await migrate(db);
+    store = withContextCache(sqlStore(db, () => db.destroy()), { ttlMs: 60_000, max: 100 }, notices);
+    await store.organizations.insert({
+      id: '008F', name: 'o', mfaRequired: true, allowEmailFactor: true, sessionIdleMinutes: 35, rememberDeviceDays: 180, allowedOrigins: [], partnerKeyId: null, createdAt: 1,
+    });
+    await store.users.insert({ id: '006F', orgId: '008F', username: 'u', passwordHash: 'h', email: null, phone: null, failedAttempts: 0, lockedUntil: null, createdAt: 1 });
+    await store.sessions.insert({
+      id: 'ses_F', tokenHash: 'digest-F', kind: 'user', userId: '006F', orgId: '008F', devKeyId: 'dk', scope: 'write', createdAt: 1, lastSeenAt: 1,
+      expiresAt: null, idleMinutes: 35, trustedAt: null, trustMethod: null, endedAt: null, name: null,
+    });
+  });
+  afterEach(() => store.close());
+  /** Reads the context while `meanwhile` is told, then says whether what was read is remembered. */
+  async function remembered(meanwhile: string): Promise<boolean> {
+    const read = store.sessions.findContext('digest-F');
+    for (const h of notice) h(meanwhile);
+    await read;
+    await db.updateTable('sessions').set({ name: 'changed past the store' }).where('id', '=', 'ses_F').execute();
+    return (await store.sessions.findContext('digest-F'))!.session.name === null;
+  }
+
+  it('another user forgotten meanwhile does not keep the read from being remembered', async () => {
+    assert.equal(await remembered('user:006OTHER'), true);
+  });
+
+  it('its own session forgotten meanwhile keeps it from being remembered', async () => {
+    assert.equal(await remembered('session:ses_F'), false);
+  });
+  it('its user forgotten meanwhile keeps it from being remembered', async () => {
+    assert.equal(await remembered('user:006F'), false);
+  });
+  it('everything forgotten meanwhile keeps it from being remembered', async () => {
+    assert.equal(await remembered('all'), false);
+  });
+});
+
 /**
  * Several servers on one PostgreSQL database each remember contexts; what one server's
  * write forgets, the others forget when its notice arrives (LISTEN/NOTIFY), long before
@@ -100,6 +144,7 @@ describe('session-context cache [sqlite]', () => {
  */
 if (BACKENDS.includes('postgres')) describe('session-context cache across servers [postgres]', () => {
   let drop: () => Promise<void>;
+  let url: string;
   let a: Opened;
   let b: Opened;
   let session: Session;
@@ -108,6 +153,7 @@ if (BACKENDS.includes('postgres')) describe('session-context cache across server
   before(async () => {
     const tdb = await createTestDatabase();
     drop = tdb.drop;
+    url = tdb.url;
     const config = { databaseUrl: tdb.url, dataDir: '', contextCacheMs: 60_000, onPoolError: (e: Error) => void errors.push(e) };
     a = await openStore(config);
     b = await openStore(config);
@@ -165,14 +211,33 @@ if (BACKENDS.includes('postgres')) describe('session-context cache across server
     await a.store.organizations.update('008P', { sessionIdleMinutes: 35 });
   });
 
+  it('a listener that no longer hears its own heartbeat counts as lost (a connection can die without a word)', async () => {
+    const pool = new pg.Pool({ connectionString: url });
+    const heard: Error[] = [];
+    const notices = await pgContextNotices(url, pool, (e) => void heard.push(e), { reconnectDelayMs: 60_000, heartbeatMs: 50 });
+    try {
+      assert.equal(notices.live(), true);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(notices.live(), true, 'its heartbeats arrive');
+      await pool.end(); // its heartbeats can no longer be sent: to it, the same as a listener gone silent
+      const until = performance.now() + 2_000;
+      while (notices.live() && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(notices.live(), false);
+      assert.ok(heard.some((e) => /heard nothing/.test(e.message)), 'and says so');
+    } finally {
+      await notices.close();
+    }
+  });
+
   it('while its listener is down a server remembers nothing, and remembers again once it listens', async () => {
     const listeners = async () => (await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = ${LISTEN}`.execute(a.db)).rows;
     assert.equal((await listeners()).length, 2, 'one listener per server');
     await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = ${LISTEN}`.execute(a.db);
-    // A notice sent now could be lost, so a change written past the store must be read from the database.
-    await sql`UPDATE sessions SET ended_at = 8 WHERE id = ${session.id}`.execute(a.db);
-    await eventually((ctx) => ctx.session.endedAt === 8, 500);
+    await new Promise((r) => setTimeout(r, 200)); // the servers learn that their listeners are gone
     assert.ok(errors.some((e) => /terminat/i.test(e.message)), 'the lost connections were reported');
+    await onB(); // read while B cannot hear notices: it must not be remembered
+    await a.store.sessions.end(session.id, 8); // A's notice of this sign-out reaches nobody
+    assert.equal((await onB()).session.endedAt, 8, 'not answered from memory while a notice could be missed');
     const back = performance.now() + 5_000;
     while ((await listeners()).length < 2) {
       if (performance.now() > back) assert.fail('the listeners did not come back');

@@ -77,6 +77,7 @@ for (const backend of BACKENDS) {
       assert.equal(report.resealed['factors.secret_enc'], 250);
       assert.equal(report.resealed['webhook_endpoints.secret_enc'], 1);
       assert.deepEqual(report.unreadable, ['factors.secret_enc fac_lost']);
+      assert.equal(report.stale, 0);
 
       const onlyNew = secretsOf(NEW);
       const factors = await store.factors.listByUser('006K');
@@ -87,6 +88,27 @@ for (const backend of BACKENDS) {
 
       const again = await resealAll(db, secretsOf(`${NEW},${OLD}`));
       assert.ok(Object.values(again.resealed).every((n) => n === 0), 'a second run changes nothing');
+    });
+
+    // On SQLite the competing write runs before the reseal's own update (one connection, in order); on a pool it could go either way.
+    if (backend === 'sqlite') it('a value a server keeps writing under the old key meanwhile is reported as stale, not as done', async () => {
+      const old = secretsOf(OLD);
+      const text = new TextEncoder().encode('rewritten');
+      await store.factors.insert({
+        id: 'fac_busy', userId: '006K', orgId: '008K', type: 'totp', status: 'active', label: 'app', destination: null,
+        secretEnc: old.encrypt(text), lastUsedStep: null, createdAt: 1, activatedAt: 1,
+      });
+      const rotated = secretsOf(`${NEW},${OLD}`);
+      // A server still running with the old key first writes the value again between each read and its update.
+      const racing = {
+        reseal: (sealed: string) => {
+          const fresh = rotated.reseal(sealed);
+          void db.updateTable('factors').set({ secretEnc: old.encrypt(text) }).where('id', '=', 'fac_busy').execute();
+          return fresh;
+        },
+      };
+      const report = await resealAll(db, racing);
+      assert.equal(report.stale, 1);
     });
   });
 }

@@ -80,12 +80,12 @@ export abstract class LatchkeyElement extends HTMLElement {
     return emitEvent(this.ctx.config, this.ctx.elementId, name, payload);
   }
 
-  /** Ends the Element with an `error` event; the fallback screen shows unless the page handled it. */
   /** Whether the Element ended with an error: it does nothing more. */
   protected get ended(): boolean {
     return this.#ended;
   }
 
+  /** Ends the Element with an `error` event; the fallback screen shows unless the page handled it. */
   protected fail(err: unknown): ElementErrorPayload | undefined {
     if (this.#ended) return undefined;
     this.#ended = true;
