@@ -43,14 +43,16 @@ export function assertInteractive(ctx: SessionContext): void {
   if (ctx.session.kind !== 'user') fail('LK_ERR_FORBIDDEN', { detail: 'MFA needs a signed-in user session; API tokens and partner sessions cannot be trusted.' });
 }
 
-async function sendLimit(deps: CoreDeps, userId: string): Promise<void> {
-  await consumeLimit(deps, { key: `challenge-send:${userId}`, max: deps.limits.challengesPerUserPerHour, windowMs: HOUR_MS, counts: `codes sent (at most ${deps.limits.challengesPerUserPerHour} an hour)` });
-}
-
-/** Challenges that send nothing (authenticator app, backup codes) have a budget of their own: each opens a fresh set of guesses. */
-async function quietLimit(deps: CoreDeps, userId: string): Promise<void> {
+/**
+ * Codes sent and challenges that send nothing (authenticator app, backup codes) are counted apart,
+ * each up to `challengesPerUserPerHour`: a user who used up this hour's texts can still answer
+ * another way, and the guesses stay bounded either way (each challenge opens a fresh set).
+ */
+async function challengeLimit(deps: CoreDeps, userId: string, sends: boolean): Promise<void> {
   const max = deps.limits.challengesPerUserPerHour;
-  await consumeLimit(deps, { key: `challenge-quiet:${userId}`, max, windowMs: HOUR_MS, counts: `challenges without a sent code (at most ${max} an hour)` });
+  await consumeLimit(deps, sends
+    ? { key: `challenge-send:${userId}`, max, windowMs: HOUR_MS, counts: `codes sent (at most ${max} an hour)` }
+    : { key: `challenge-quiet:${userId}`, max, windowMs: HOUR_MS, counts: `challenges without a sent code (at most ${max} an hour)` });
 }
 
 /** Creates a challenge on `factor` and sends its code when the factor delivers one. */
@@ -58,9 +60,7 @@ export async function issueChallenge(
   deps: CoreDeps, ctx: SessionContext, factor: Factor, purpose: ChallengePurpose, meta: RequestMeta | null,
 ): Promise<ChallengeView> {
   const def = definitionOf(deps, factor.type);
-  // Codes sent and challenges that send nothing are counted apart: a user who used up this hour's
-  // texts can still answer with an app or a backup code, and the guesses stay bounded either way.
-  await (def.delivers ? sendLimit : quietLimit)(deps, ctx.user.id);
+  await challengeLimit(deps, ctx.user.id, def.delivers);
   const id = newId(deps.random, 'chl_', 24);
   const { codeHash } = await def.issue(factor, id, { deps, user: ctx.user, org: ctx.org });
   const now = deps.clock.now();
@@ -123,7 +123,7 @@ export async function resendChallenge(deps: CoreDeps, ctx: SessionContext, chall
   assertLive(deps, challenge);
   const def = definitionOf(deps, factor.type);
   if (!def.delivers) fail('LK_ERR_VALIDATION', { field: 'challengeId', detail: `A ${factor.type} challenge sends nothing to resend.` });
-  await sendLimit(deps, ctx.user.id);
+  await challengeLimit(deps, ctx.user.id, true);
   const { codeHash } = await def.issue(factor, challenge.id, { deps, user: ctx.user, org: ctx.org });
   const expiresAt = deps.clock.now() + deps.limits.challengeTtlMinutes * MINUTE_MS;
   await deps.store.challenges.reissue(challenge.id, codeHash, expiresAt);
