@@ -53,17 +53,13 @@ export function limitEnvNames(): Record<keyof Limits, string> {
   return Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((k) => [k, `LATCHKEY_${snake(k)}`])) as Record<keyof Limits, string>;
 }
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+/** A whole-number variable of at least `min` (1 unless said), or `fallback` when unset. */
+function wholeNumber(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}".`);
-  return value;
-}
-
-function nonNegativeInt(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of at least 0, got "${raw}".`);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be ${min === 1 ? 'a positive whole number' : `a whole number of at least ${min}`}, got "${raw}".`);
+  }
   return value;
 }
 
@@ -116,9 +112,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: env.LATCHKEY_SMS_WEBHOOK_URL || undefined,
     smsWebhookSecret: env.LATCHKEY_SMS_WEBHOOK_SECRET || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
-    bodyLimitBytes: positiveInt('LATCHKEY_BODY_LIMIT_BYTES', env.LATCHKEY_BODY_LIMIT_BYTES, 65_536),
-    hashConcurrency: positiveInt('LATCHKEY_HASH_CONCURRENCY', env.LATCHKEY_HASH_CONCURRENCY, DEFAULT_HASH_CONCURRENCY),
-    contextCacheMs: nonNegativeInt('LATCHKEY_CONTEXT_CACHE_MS', env.LATCHKEY_CONTEXT_CACHE_MS, DEFAULT_CONTEXT_CACHE.ttlMs),
+    bodyLimitBytes: wholeNumber('LATCHKEY_BODY_LIMIT_BYTES', env.LATCHKEY_BODY_LIMIT_BYTES, 65_536),
+    hashConcurrency: wholeNumber('LATCHKEY_HASH_CONCURRENCY', env.LATCHKEY_HASH_CONCURRENCY, DEFAULT_HASH_CONCURRENCY),
+    contextCacheMs: wholeNumber('LATCHKEY_CONTEXT_CACHE_MS', env.LATCHKEY_CONTEXT_CACHE_MS, DEFAULT_CONTEXT_CACHE.ttlMs, 0),
     limits: limitsFromEnv(env),
     policy: policyFromEnv(env.LATCHKEY_POLICY),
   };
