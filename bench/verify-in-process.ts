@@ -12,14 +12,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
-import { authenticate, openSession, resolveDevKey } from '../src/core/session/sessions.ts';
-import { issueChallenge, verifyChallenge } from '../src/core/challenge/challenges.ts';
-import { addActiveSmsFactor } from '../src/sandbox/seed.ts';
-import { userId } from '../src/core/ids.ts';
-import type { CoreDeps } from '../src/core/deps.ts';
-import type { Factor, User } from '../src/core/model.ts';
 import type { VerifyItem } from './protocol.ts';
 import { latchkeyEnv } from './lib.ts';
+import { verifyItemMaker } from './verify-items.ts';
+import { authenticate, resolveDevKey } from '../src/core/session/sessions.ts';
+import { verifyChallenge } from '../src/core/challenge/challenges.ts';
 
 const { values: args } = parseArgs({ options: { count: { type: 'string', default: '8000' }, rounds: { type: 'string', default: '3' } } });
 const COUNT = Number(args.count);
@@ -29,30 +26,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'latchkey-verify-'));
 const server = await startServer(configFromEnv(latchkeyEnv(dataDir, false)));
 const { lk, sandbox } = server;
 const deps = lk.deps;
-const org = (await deps.store.organizations.get(sandbox!.organizationId))!;
-const devKey = await resolveDevKey(deps, sandbox!.devKey);
-const template = (await deps.store.users.get(sandbox!.user.userId))!;
-
-const people: { user: User; factor: Factor }[] = [];
-for (let i = 0; i < 200; i++) {
-  const user: User = { ...template, id: userId(deps.random), username: `verify-${i}-${deps.random.token(6)}`, phone: `+1555${String(2000000 + i)}` };
-  await deps.store.users.insert(user);
-  people.push({ user, factor: await addActiveSmsFactor(deps, user) });
-}
-
-/** Fresh sessions, each with a challenge whose code is captured from the delivery. */
-async function prepare(n: number): Promise<VerifyItem[]> {
-  const items: VerifyItem[] = [];
-  for (let i = 0; i < n; i++) {
-    const { user, factor } = people[i % people.length]!;
-    const { token, session } = await openSession(deps, { user, org, devKey, kind: 'user' });
-    let code = '';
-    const capture: CoreDeps = { ...deps, delivery: { send: async (m) => void (code = /\b(\d{6})\b/.exec(m.body)![1]!) } };
-    const view = await issueChallenge(capture, { session, user, org, devKey }, factor, 'sign_in', null);
-    items.push({ session: token, challengeId: view.challengeId, code });
-  }
-  return items;
-}
+const prepare = verifyItemMaker(deps, sandbox!, 200);
 
 const ways = {
   core: async (it: VerifyItem) => {
