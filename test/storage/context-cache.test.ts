@@ -14,6 +14,7 @@ import type { Session } from '../../src/core/model.ts';
 import type { Database } from '../../src/storage/sql/schema.ts';
 import { migrate, openKysely, openStore } from '../../src/storage/open-database.ts';
 import { BACKENDS, createTestDatabase } from '../support/backends.ts';
+import { seedOrgAndUser } from '../support/store.ts';
 import pg from 'pg';
 import { CONTEXT_CHANNEL, pgContextNotices } from '../../src/storage/postgres/context-notices.ts';
 import { sqlStore } from '../../src/storage/sql/sql-store.ts';
@@ -29,10 +30,7 @@ describe('session-context cache [sqlite]', () => {
     db = openKysely({ dataDir: mkdtempSync(join(tmpdir(), 'lk-cache-')) });
     await migrate(db);
     store = withContextCache(sqlStore(db, () => db.destroy()), { ttlMs: TTL_MS, max: 100 });
-    await store.organizations.insert({
-      id: '008A', name: 'o', mfaRequired: true, allowEmailFactor: true, sessionIdleMinutes: 35, rememberDeviceDays: 180, allowedOrigins: [], partnerKeyId: null, createdAt: 1,
-    });
-    await store.users.insert({ id: '006A', orgId: '008A', username: 'u', passwordHash: 'h', email: null, phone: null, failedAttempts: 0, lockedUntil: null, createdAt: 1 });
+    await seedOrgAndUser(store, '008A', '006A');
     session = {
       id: 'ses_A', tokenHash: 'digest-A', kind: 'user', userId: '006A', orgId: '008A', devKeyId: 'dk', scope: 'write', createdAt: 1, lastSeenAt: 1,
       expiresAt: null, idleMinutes: 35, trustedAt: null, trustMethod: null, endedAt: null, name: null,
@@ -103,10 +101,7 @@ describe('session-context cache: reads in flight when something is forgotten [sq
     db = openKysely({ dataDir: mkdtempSync(join(tmpdir(), 'lk-cache-')) });
     await migrate(db);
     store = withContextCache(sqlStore(db, () => db.destroy()), { ttlMs: 60_000, max: 100 }, notices);
-    await store.organizations.insert({
-      id: '008F', name: 'o', mfaRequired: true, allowEmailFactor: true, sessionIdleMinutes: 35, rememberDeviceDays: 180, allowedOrigins: [], partnerKeyId: null, createdAt: 1,
-    });
-    await store.users.insert({ id: '006F', orgId: '008F', username: 'u', passwordHash: 'h', email: null, phone: null, failedAttempts: 0, lockedUntil: null, createdAt: 1 });
+    await seedOrgAndUser(store, '008F', '006F');
     await store.sessions.insert({
       id: 'ses_F', tokenHash: 'digest-F', kind: 'user', userId: '006F', orgId: '008F', devKeyId: 'dk', scope: 'write', createdAt: 1, lastSeenAt: 1,
       expiresAt: null, idleMinutes: 35, trustedAt: null, trustMethod: null, endedAt: null, name: null,
@@ -157,10 +152,7 @@ if (BACKENDS.includes('postgres')) describe('session-context cache across server
     const config = { databaseUrl: tdb.url, dataDir: '', contextCacheMs: 60_000, onPoolError: (e: Error) => void errors.push(e) };
     a = await openStore(config);
     b = await openStore(config);
-    await a.store.organizations.insert({
-      id: '008P', name: 'o', mfaRequired: true, allowEmailFactor: true, sessionIdleMinutes: 35, rememberDeviceDays: 180, allowedOrigins: [], partnerKeyId: null, createdAt: 1,
-    });
-    await a.store.users.insert({ id: '006P', orgId: '008P', username: 'u', passwordHash: 'h', email: null, phone: null, failedAttempts: 0, lockedUntil: null, createdAt: 1 });
+    await seedOrgAndUser(a.store, '008P', '006P');
   });
   beforeEach(async () => {
     session = {
