@@ -58,6 +58,23 @@ describe('SQLite group commit', () => {
     await pending;
   });
 
+  it('reads of one turn share one snapshot; the next turn sees what other processes committed', async () => {
+    // A query built as a SELECT (raw SQL counts as a write).
+    const count = async () => (await (db as unknown as Kysely<{ t: { id: number } }>).selectFrom('t').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    assert.equal(await count(), 0);
+    other.exec('INSERT INTO t (id, v) VALUES (1, \'elsewhere\')');
+    assert.equal(await count(), 0, 'the same turn reads the same snapshot');
+    await new Promise((r) => setImmediate(r));
+    assert.equal(await count(), 1);
+  });
+
+  it('a write after another process committed since the turn\'s first read is not refused', async () => {
+    await (db as unknown as Kysely<{ t: { id: number } }>).selectFrom('t').selectAll().execute();
+    other.exec('INSERT INTO t (id, v) VALUES (1, \'elsewhere\')');
+    await insert(2);
+    assert.deepEqual(seenElsewhere(), [1, 2]);
+  });
+
   it('an explicit transaction commits the open batch first and has the connection to itself', async () => {
     const batched = insert(1);
     let outside: Promise<unknown> | undefined;
