@@ -53,7 +53,8 @@ export interface Child {
   sandbox: SandboxCredentials | undefined;
   request<T extends FromChild['type']>(msg: ToChild, reply: T): Promise<Reply<T>>;
   /** CPU time the child has used so far (all threads), in µs. */
-  cpu(): Promise<number>;
+  /** The child's CPU time so far, in µs: all its threads, and its main thread (the event loop) alone. */
+  cpu(): Promise<{ all: number; main: number }>;
   stop(): Promise<void>;
 }
 
@@ -73,7 +74,10 @@ export async function spawnChild(file: string, opts: { env?: NodeJS.ProcessEnv; 
   const sandbox = opts.dataDir ? (JSON.parse(readFileSync(sandboxFile(opts.dataDir), 'utf8')) as SandboxCredentials) : ready.sandbox;
   return {
     proc, url: ready.url, sandbox, request,
-    cpu: async () => (await request({ type: 'cpu' }, 'cpu')).us,
+    cpu: async () => {
+      const { us, mainUs } = await request({ type: 'cpu' }, 'cpu');
+      return { all: us, main: mainUs };
+    },
     stop: () => new Promise((resolve) => {
       if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
       proc.once('exit', () => resolve());

@@ -61,7 +61,7 @@ await cannon(url, warm);
 const from = (await child.request({ type: 'mark' }, 'mark')).monotonicUs;
 const cpu0 = await child.cpu();
 const load = await cannon(url, opts);
-const cpu = (await child.cpu()) - cpu0;
+const cpu = (await child.cpu()).all - cpu0.all;
 const to = (await child.request({ type: 'mark' }, 'mark')).monotonicUs;
 await child.stop();
 rmSync(dataDir, { recursive: true, force: true });
