@@ -2,6 +2,7 @@
  * Benchmark child: the real Latchkey server (startServer with configuration from the
  * environment, as `latchkey serve` runs it), plus a small IPC side channel the parent
  * uses for set-up and for reading the event-loop delay. Nothing here is on the measured path.
+ * With LATCHKEY_BENCH_PROBES set it also serves bench/probe-routes.ts (for bench/floor.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -10,8 +11,9 @@ import { configFromEnv } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import { answerCommon, type ToChild, type VerifyItem } from './protocol.ts';
 import { verifyItemMaker } from './verify-items.ts';
+import { probeRoutes } from './probe-routes.ts';
 
-const server = await startServer(configFromEnv());
+const server = await startServer(configFromEnv(), process.env.LATCHKEY_BENCH_PROBES ? probeRoutes : undefined);
 const { lk, sandbox } = server;
 if (!sandbox) throw new Error('The benchmark runs Latchkey in sandbox mode.');
 const { deps } = lk;

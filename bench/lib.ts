@@ -130,8 +130,8 @@ export async function signInOnce(child: Child): Promise<string> {
   return ((await r.json()) as { sessionId: string }).sessionId;
 }
 
-/** Verifies each prepared challenge exactly once, with its own session and the code that was sent. */
-export function verifyRequests(items: VerifyItem[], devKey: string): CannonOptions {
+/** Verifies each prepared challenge exactly once, with its own session and the code that was sent; `path` may send them elsewhere (bench/floor.ts). */
+export function verifyRequests(items: VerifyItem[], devKey: string, path = (challengeId: string) => `/v1/mfa/challenges/${challengeId}/verify`): CannonOptions {
   let i = 0;
   return {
     amount: items.length,
@@ -139,7 +139,7 @@ export function verifyRequests(items: VerifyItem[], devKey: string): CannonOptio
       method: 'POST',
       setupRequest: (req) => {
         const it = items[i++ % items.length]!;
-        req.path = `/v1/mfa/challenges/${it.challengeId}/verify`;
+        req.path = path(it.challengeId);
         req.headers = { 'content-type': 'application/json', 'x-dev-key': devKey, authorization: `Bearer ${it.session}` };
         req.body = JSON.stringify({ code: it.code });
         return req;

@@ -14,11 +14,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Composes Latchkey, migrates, seeds the sandbox when in sandbox mode, and listens. */
-export async function startServer(config: Config): Promise<RunningServer> {
+/**
+ * Composes Latchkey, migrates, seeds the sandbox when in sandbox mode, and listens.
+ * `extraRoutes` adds routes before listening (the benchmark's probes).
+ */
+export async function startServer(config: Config, extraRoutes?: (app: App, lk: Latchkey) => void): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const lk = await composeLatchkey(config, { logger });
   const app = await buildApp(lk);
+  extraRoutes?.(app, lk);
   // Bundled before listening: a broken Element fails the start, and the first page gets it at once.
   await elementsBundle();
   await app.listen({ host: config.host, port: config.port });
