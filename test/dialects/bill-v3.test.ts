@@ -219,6 +219,8 @@ for (const backend of BACKENDS) {
       assertV3Error(await v3(h, 'POST', '/mfa/challenge', { headers, body: { useBackup: true } }), 400, 'BDC_1002');
       assertV3Error(await v3(h, 'POST', '/mfa/setup', { headers, body: { phone: '+14155550100', primary: false } }), 400, 'BDC_1002');
       assertV3Error(await v3(h, 'POST', '/mfa/setup', { headers, body: { phone: '+14155550100', type: 'VOICE' } }), 400, 'BDC_1002');
+      // A phone that is not E.164 is bad input (400), not a missing step-up (403 BDC_1361), though this session is not trusted.
+      assertV3Error(await v3(h, 'POST', '/mfa/setup', { headers, body: { phone: '415-555-0100' } }), 400, 'BDC_1002');
       assertV3Error(await v3(h, 'POST', '/mfa/challenge/validate', { headers, body: { challengeId: 'chl_nope', token: '123456' } }), 404, 'BDC_1002');
       assertV3Error(await v3(h, 'POST', '/mfa/step-up', { headers, body: {} }), 400, 'BDC_1002');
       assertV3Error(await v3(h, 'GET', '/bills', { headers }), 404, 'BDC_1121', 'API not supported.');
