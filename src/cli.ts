@@ -12,6 +12,9 @@ import { unlock } from './core/account/lockout.ts';
 import { sandboxFile } from './sandbox/seed.ts';
 import { resealAll } from './storage/sql/reseal.ts';
 import { VERSION } from './http/app.ts';
+import { viewOrganization, viewUser } from './http/views.ts';
+import { isoTimes } from './http/schemas.ts';
+import { LatchkeyError } from './core/errors.ts';
 
 const int = (v: string) => {
   const n = Number(v);
@@ -91,14 +94,14 @@ const admin = program.command('admin').description('Administration helpers');
 admin.command('create-org').description('Create an organization').argument('<name>')
   .option('--no-mfa', 'do not require MFA')
   .action(async (name: string, o: { mfa: boolean }) => withLatchkey(async (lk) => {
-    print(await createOrganization(lk.deps, { name, mfaRequired: o.mfa }));
+    print(isoTimes(viewOrganization(await createOrganization(lk.deps, { name, mfaRequired: o.mfa }))));
   }));
 admin.command('create-user').description('Create a user').argument('<organizationId>').argument('<username>')
-  .requiredOption('--password <password>', 'initial password').option('--phone <e164>').option('--email <address>')
+  .requiredOption('--password <password>', 'initial password, 8 to 1024 characters (required)').option('--phone <e164>', 'E.164 phone number, such as +14155550100').option('--email <address>', 'one plain mailbox')
   .action(async (orgId: string, username: string, o: { password: string; phone?: string; email?: string }) => withLatchkey(async (lk) => {
     const org = await getOrganizationFor(lk.deps, orgId, () => true);
-    const { passwordHash: _, ...user } = await createUser(lk.deps, org, { username, password: o.password, phone: o.phone, email: o.email });
-    print(user);
+    const user = await createUser(lk.deps, org, { username, password: o.password, phone: o.phone, email: o.email });
+    print(isoTimes(viewUser(user, lk.clock.now())));
   }));
 admin.command('create-dev-key').description('Create a developer key (shown once)').argument('<organizationId>').argument('<name>')
   .option('--partner', 'partner-level key')
@@ -134,6 +137,8 @@ admin.command('reseal').description('Seal every stored secret under the current 
   }));
 
 program.parseAsync().catch((err: unknown) => {
-  process.stderr.write(`latchkey: ${err instanceof Error ? err.message : String(err)}\n`);
+  // The API's problem details, on one line: what is wrong, with which field, and the error code.
+  const message = err instanceof LatchkeyError ? `${err.field ? `${err.field}: ` : ''}${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);
+  process.stderr.write(`latchkey: ${message}\n`);
   process.exit(1);
 });

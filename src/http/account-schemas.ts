@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Email, Phone, Timestamp } from './schemas.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_MAX_LENGTH } from '../core/account/user-rules.ts';
 
 /** A browser origin exactly as browsers send it (no path, no trailing slash), or "*". */
 export const Origin = Type.String({ maxLength: 200, pattern: '^(\\*|https?://[^/?#\\s]+)$', description: 'an origin such as https://app.example.com:8443, or "*"' });
@@ -21,8 +22,8 @@ export const OrganizationView = Type.Object({
 });
 
 export const UserBody = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 320 }),
-  password: Type.String({ minLength: 8, maxLength: 1024, description: 'At least 8 characters (NIST SP 800-63B).' }),
+  username: Type.String({ minLength: 1, maxLength: USERNAME_MAX_LENGTH }),
+  password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: `At least ${PASSWORD_MIN_LENGTH} characters (NIST SP 800-63B).` }),
   email: Type.Optional(Email),
   phone: Type.Optional(Phone),
 }, { additionalProperties: false });

@@ -1,6 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { EMAIL_PATTERN } from '../factors/email/email-factor.ts';
-import { E164_PATTERN } from '../factors/sms/sms-factor.ts';
+import { EMAIL_PATTERN, E164_PATTERN } from '../core/account/user-rules.ts';
 
 /** Shared schemas: one per endpoint drives validation, types and the OpenAPI document. */
 export const Problem = Type.Object({

@@ -103,6 +103,27 @@ for (const backend of BACKENDS) {
       assert.match(alone, /the others can now be removed/);
     });
 
+    it('latchkey admin create-org and create-user answer as the admin API does, and refuse what it refuses', async () => {
+      const cli = (...args: string[]) => run(process.execPath, [CLI, 'admin', ...args], { env: { ...process.env, ...env } });
+      const org = JSON.parse((await cli('create-org', 'CLI Org')).stdout);
+      assert.match(org.organizationId, /^008/);
+      assert.match(org.createdAt, /^\d{4}-\d{2}-\d{2}T/, 'times as ISO 8601, as the API shows them');
+      const refused = async (args: string[], pattern: RegExp) => {
+        const err = await cli(...args).then(() => assert.fail(`accepted: ${args.join(' ')}`), (e: { code: number; stderr: string }) => e);
+        assert.equal(err.code, 1);
+        assert.match(err.stderr, pattern);
+      };
+      await refused(['create-user', org.organizationId, 'bob', '--password', 'x'], /^latchkey: password: .*8 to 1024.*\(LK_ERR_VALIDATION\)/);
+      await refused(['create-user', org.organizationId, 'bob', '--password', 'long enough', '--phone', '555'], /phone: .*E\.164.*\(LK_ERR_VALIDATION\)/);
+      await refused(['create-user', org.organizationId, 'bob', '--password', 'long enough', '--email', 'Erin <a@b.c>, f@g.h'], /email: .*\(LK_ERR_VALIDATION\)/);
+      await refused(['create-user', '008nope', 'bob', '--password', 'long enough'], /organizationId: .*\(LK_ERR_NOT_FOUND\)/);
+      const user = JSON.parse((await cli('create-user', org.organizationId, 'bob', '--password', 'long enough', '--phone', '+14155550142')).stdout);
+      assert.equal(user.username, 'bob', 'bob was refused until his input was right, then made once');
+      assert.equal(user.organizationId, org.organizationId);
+      assert.equal(user.passwordHash, undefined);
+      assert.equal(user.locked, false);
+    });
+
     it('latchkey migrate reports an up-to-date database; --help works on each command', async () => {
       const { stdout } = await run(process.execPath, [CLI, 'migrate'], { env: { ...process.env, ...env } });
       assert.match(stdout, /up to date/);

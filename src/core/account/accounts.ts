@@ -3,6 +3,7 @@ import type { CoreDeps } from '../deps.ts';
 import { fail } from '../errors.ts';
 import { newId, orgId, userId } from '../ids.ts';
 import { audit } from '../audit.ts';
+import { assertValidNewUser } from './user-rules.ts';
 import type { RequestMeta } from '../deps.ts';
 
 export interface NewOrganization {
@@ -48,6 +49,7 @@ export interface NewUser {
 }
 
 export async function createUser(deps: CoreDeps, org: Organization, input: NewUser): Promise<User> {
+  assertValidNewUser(input);
   if (await deps.store.users.findByUsername(org.id, input.username)) {
     fail('LK_ERR_CONFLICT', { field: 'username', detail: 'A user with this username already exists in the organization.' });
   }
