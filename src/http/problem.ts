@@ -39,6 +39,10 @@ function allowedValues(issues: AjvIssue[]): string[] | null {
 function reasonOf(issue: AjvIssue, issues: AjvIssue[]): string {
   if (issue.keyword === 'additionalProperties') return 'is not a known field';
   if (issue.keyword === 'required') return 'is required';
+  if (issue.keyword === 'minProperties' && issue.params?.limit === 1) {
+    const fields = Object.keys((issue.parentSchema?.properties ?? {}) as object);
+    return fields.length > 0 ? `needs at least one of: ${fields.join(', ')}` : 'must not be empty';
+  }
   const allowed = allowedValues(issues);
   if (allowed) return `must be one of: ${allowed.join(', ')}`;
   if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) return `must be one of: ${issue.params.allowedValues.join(', ')}`;

@@ -25,7 +25,7 @@ export const MfaStatus = Type.Union([Type.Literal('CHALLENGE'), Type.Literal('CO
   description: 'CHALLENGE: MFA required and not yet done; COMPLETE: MFA-trusted; DISABLED: the organization has MFA off; SETUP: the user must first set up a factor.',
 });
 export const FactorType = Type.Union([Type.Literal('sms'), Type.Literal('email'), Type.Literal('totp'), Type.Literal('backup_codes')]);
-export const Limit = Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: 'Maximum items, 1–1000 (default 50)' }));
+export const Limit = Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: 'a whole number of items from 1 to 1000; 50 by default' }));
 
 export const security = {
   devKey: [{ devKey: [] }],

@@ -75,6 +75,9 @@ for (const backend of BACKENDS) {
       const back = await h.call('POST', '/v1/admin/clock/advance', { admin: true, body: { minutes: -5 } });
       assert.equal(back.statusCode, 400);
       assert.equal(back.json().field, 'body.minutes');
+      const empty = await h.call('POST', '/v1/admin/clock/advance', { admin: true, body: {} });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.json().detail, /^body needs at least one of: (seconds|minutes|days)(, (seconds|minutes|days)){2}\.$/);
     });
   });
 }
