@@ -51,6 +51,14 @@ describe('SQLite group commit', () => {
     assert.deepEqual(seenElsewhere(), [1, 2, 3]);
   });
 
+  it('a failing read leaves the turn\'s writes alone', async () => {
+    const pending = insert(1);
+    const typed = db as unknown as Kysely<{ missing: { id: number } }>;
+    await assert.rejects(typed.selectFrom('missing').selectAll().execute(), /no such table/);
+    await pending;
+    assert.deepEqual(seenElsewhere(), [1]);
+  });
+
   it('reads inside an open batch see its writes', async () => {
     const pending = insert(7);
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM t`.execute(db);

@@ -117,8 +117,12 @@ export class GroupCommitSqliteDriver implements Driver {
     while (this.#owner && this.#owner !== handle) await this.#ownerDone;
     if (handle !== null && this.#owner === handle) return this.#run<R>(query);
     const batch = this.#openTurn('BEGIN');
-    if (SelectQueryNode.is(query.query)) return this.#run<R>(query);
-    return this.#batched<R>(batch, query);
+    if (!SelectQueryNode.is(query.query)) return this.#batched<R>(batch, query);
+    try {
+      return this.#run<R>(query);
+    } catch (err) {
+      return this.#failed(batch, err);
+    }
   }
 
   /** The open turn transaction's batch, opening one (committed on `setImmediate`) if none is open. */
@@ -152,7 +156,7 @@ export class GroupCommitSqliteDriver implements Driver {
     return new Promise((resolve, reject) => batch.push({ resolve: () => resolve(result), reject }));
   }
 
-  /** A write that failed. Some errors (disk full, I/O) end the whole transaction: then every write in it is lost. */
+  /** A statement that failed. Some errors (disk full, I/O) end the whole transaction: then every write in it is lost. */
   #failed(batch: Batch, err: unknown): Promise<never> {
     if (!this.#db.raw.isTransaction && this.#batch === batch) {
       this.#batch = null;
