@@ -268,7 +268,7 @@ const out = [
   `Rounds of bare Fastify, session info and verification, back to back: ${lk.roundRatios.length}; session info ÷ bare Fastify in each: ${lk.roundRatios.map((r) => pct(r.session)).join(', ')};`,
   `  verification ÷ bare Fastify in each: ${lk.roundRatios.map((r) => pct(r.verify)).join(', ')} (each row is from its median round; bare Fastify's row from the verification's; session info's round had bare Fastify at ${fmt(sessionBase.rps)} req/s)`,
   `Sign-in ÷ raw argon2id in each of ${lk.pairRatios.length} alternating pairs of runs: ${lk.pairRatios.map(pct).join(', ')} (the median pair is in the table)`,
-  'Loop busy: the server\'s event-loop thread\'s CPU time ÷ the run\'s wall time. Well under 100 %, the load generator (autocannon, one thread here) set the pace, not the server.',
+  'Loop busy: the server\'s event-loop thread\'s CPU time ÷ the run\'s wall time. In the HTTP rows, well under 100 % means the load generator (autocannon, one thread here) set the pace; sign-in is paced by the hashing threads.',
   `Total bench time: ${fmt((performance.now() - started) / 1000)} s`,
 ];
 process.stdout.write(`\n${out.join('\n')}\n`);

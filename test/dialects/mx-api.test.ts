@@ -47,6 +47,14 @@ for (const backend of BACKENDS) {
       assertMxError(await mx.call('POST', '/users', { body: { user: { id: 'mx-anonymous-me' } } }), 400, /may not begin/);
     });
 
+    it('an empty email is no email; any other must be one plain mailbox', async () => {
+      const empty = await mx.call('POST', '/users', { body: { user: { id: 'no-mail', email: '' } } });
+      assert.equal(empty.statusCode, 200, empty.body);
+      assert.equal(empty.json().user.email, null);
+      assertMxError(await mx.call('POST', '/users', { body: { user: { id: 'bad-mail', email: 'Erin <a@b.c>, f@g.h' } } }), 400, /email/);
+      assert.equal((await mx.call('GET', '/users?id=bad-mail')).json().users.length, 0, 'nothing was made');
+    });
+
     it('lists users a page at a time', async () => {
       for (let i = 0; i < 11; i++) await mx.newUser(`paged-${i}`);
       const all = (await mx.call('GET', '/users?records_per_page=1000')).json();

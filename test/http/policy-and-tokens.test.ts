@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BACKENDS } from '../support/backends.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { createHarness, PASSWORD, type Harness } from '../support/harness.ts';
 import { challengeSms, createTenant, enrollSms, signIn, type Tenant } from '../support/fixtures.ts';
 
 for (const backend of BACKENDS) {
@@ -46,6 +46,17 @@ for (const backend of BACKENDS) {
       const again = await challengeSms(h, t, session);
       await h.call('POST', `/v1/mfa/challenges/${again.challengeId}/verify`, { devKey: t.devKey, session, body: { code: again.code } });
       assert.equal((await h.call('POST', '/v1/factors', { devKey: t.devKey, session, body: { type: 'totp' } })).statusCode, 201, 'a fresh challenge restores it');
+    });
+
+    it('before the step-up, only the request\'s own input is judged: nothing of the user\'s records shows', async () => {
+      const phone = '+15550009876';
+      const u = await h.call('POST', `/v1/admin/organizations/${t.orgId}/users`, { admin: true, body: { username: 'no-email', password: PASSWORD, phone } });
+      assert.equal(u.statusCode, 201, u.body);
+      const them = { ...t, userId: u.json().userId, username: 'no-email', phone };
+      await enrollSms(h, them, await signIn(h, them));
+      const session = await signIn(h, them);
+      const email = await h.call('POST', '/v1/factors', { devKey: t.devKey, session, body: { type: 'email' } });
+      assert.equal(email.json().code, 'LK_ERR_MFA_REQUIRED', 'not "no email address on file", which a password alone must not learn');
     });
 
     it('an API token is read-only by default, never MFA-trusted, revocable, and lives past the idle timeout', async () => {

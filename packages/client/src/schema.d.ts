@@ -19,7 +19,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Maximum items, 1–1000 (default 50) */
+                    /** @description a whole number of items from 1 to 1000; 50 by default */
                     limit?: string;
                     /** @description Organization */
                     organizationId?: string;
@@ -898,7 +898,7 @@ export interface paths {
             parameters: {
                 query?: {
                     destination?: string;
-                    /** @description Maximum items, 1–1000 (default 50) */
+                    /** @description a whole number of items from 1 to 1000; 50 by default */
                     limit?: string;
                     /** @description Organization */
                     organizationId?: string;
@@ -1182,7 +1182,7 @@ export interface paths {
                     connectionId?: string;
                     /** @description Endpoint */
                     endpointId?: string;
-                    /** @description Maximum items, 1–1000 (default 50) */
+                    /** @description a whole number of items from 1 to 1000; 50 by default */
                     limit?: string;
                     /** @description Organization */
                     organizationId?: string;
@@ -3629,7 +3629,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Maximum items, 1–1000 (default 50) */
+                    /** @description a whole number of items from 1 to 1000; 50 by default */
                     limit?: string;
                     search?: string;
                 };

@@ -10,6 +10,13 @@ export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 1024;
 export const USERNAME_MAX_LENGTH = 320;
 
+/** Characters as JSON Schema's lengths count them (code points), so these rules and the HTTP schemas agree. */
+const lengthOf = (s: string) => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
 const E164 = new RegExp(E164_PATTERN);
 const EMAIL = new RegExp(EMAIL_PATTERN);
 
@@ -18,7 +25,7 @@ export function assertPhone(phone: string, field = 'phone'): void {
 }
 
 export function assertEmail(email: string, field = 'email'): void {
-  if (email.length > 320 || !EMAIL.test(email)) fail('LK_ERR_VALIDATION', { field, detail: 'The email address must be one plain mailbox, such as ana@example.com.' });
+  if (lengthOf(email) > 320 || !EMAIL.test(email)) fail('LK_ERR_VALIDATION', { field, detail: 'The email address must be one plain mailbox, such as ana@example.com.' });
 }
 
 /**
@@ -26,10 +33,12 @@ export function assertEmail(email: string, field = 'email'): void {
  * CLI): the HTTP schemas say the same, so that a bad value is refused by whichever comes first.
  */
 export function assertValidNewUser(input: { username: string; password: string; email?: string | undefined; phone?: string | undefined }): void {
-  if (input.username.length < 1 || input.username.length > USERNAME_MAX_LENGTH) {
+  const username = lengthOf(input.username);
+  const password = lengthOf(input.password);
+  if (username < 1 || username > USERNAME_MAX_LENGTH) {
     fail('LK_ERR_VALIDATION', { field: 'username', detail: `The username must have 1 to ${USERNAME_MAX_LENGTH} characters.` });
   }
-  if (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > PASSWORD_MAX_LENGTH) {
+  if (password < PASSWORD_MIN_LENGTH || password > PASSWORD_MAX_LENGTH) {
     fail('LK_ERR_VALIDATION', { field: 'password', detail: `The password must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.` });
   }
   if (input.email !== undefined) assertEmail(input.email);

@@ -49,10 +49,10 @@ export async function enrollFactor(
   if (type === 'email' && !ctx.org.allowEmailFactor) {
     fail('LK_ERR_FACTOR_NOT_ALLOWED', { field: 'type', detail: 'This organization does not accept email codes (NIST SP 800-63B rev 4 does not count email as out-of-band).' });
   }
-  assertInteractive(ctx);
   // Input first: a request that could never succeed says what is wrong with it, not that it needs a step-up.
-  const enrollment = await def.enroll(input, { deps, user: ctx.user, org: ctx.org });
+  def.checkInput?.(input);
   const existing = await assertMayChangeFactors(deps, ctx);
+  const enrollment = await def.enroll(input, { deps, user: ctx.user, org: ctx.org });
   const now = deps.clock.now();
   // A new enrollment replaces unfinished ones of its type; backup codes are one set per user, so a new set replaces the old.
   const replaced = existing.filter((f) => f.type === type && (f.status === 'pending' || type === 'backup_codes'));

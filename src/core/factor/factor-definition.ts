@@ -30,6 +30,11 @@ export interface FactorDefinition {
   readonly type: FactorType;
   /** Whether a challenge sends something (and so can be resent). */
   readonly delivers: boolean;
+  /**
+   * Refuses set-up input that could never succeed, before the caller's right to change factors is
+   * checked. Cheap and about the request alone: nothing stored, nothing generated, nothing about the user.
+   */
+  checkInput?(input: Record<string, unknown>): void;
   enroll(input: Record<string, unknown>, ctx: FactorContext): Promise<Enrollment>;
   /** Called when a challenge is created or resent; returns the stored digest of any code it sent. */
   issue(factor: Factor, challengeId: string, ctx: FactorContext): Promise<{ codeHash: string | null }>;

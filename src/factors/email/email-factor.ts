@@ -8,6 +8,9 @@ import { maskEmail } from '../mask.ts';
 export const emailFactor: FactorDefinition = {
   type: 'email',
   delivers: true,
+  checkInput(input) {
+    if (typeof input.email === 'string') assertEmail(input.email);
+  },
   async enroll(input, { user }) {
     const email = typeof input.email === 'string' ? input.email : user.email;
     if (!email) fail('LK_ERR_VALIDATION', { field: 'email', detail: 'An email address is required: the user has none on file.' });

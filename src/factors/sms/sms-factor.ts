@@ -8,6 +8,9 @@ import { maskPhone } from '../mask.ts';
 export const smsFactor: FactorDefinition = {
   type: 'sms',
   delivers: true,
+  checkInput(input) {
+    if (typeof input.phone === 'string') assertPhone(input.phone);
+  },
   async enroll(input, { user }) {
     const phone = typeof input.phone === 'string' ? input.phone : user.phone;
     if (!phone) fail('LK_ERR_VALIDATION', { field: 'phone', detail: 'A phone number is required: the user has none on file.' });

@@ -40,6 +40,9 @@ export class GroupCommitSqliteDriver implements Driver {
   #release: () => void = () => {};
   /** The writes of the open turn transaction, waiting for its commit; null when none is open. */
   #batch: Batch | null = null;
+  /** Whether the open turn has read (so holds a snapshot), and whether it has written (so holds the write lock). */
+  #turnRead = false;
+  #turnWrote = false;
 
   constructor(db: Db) {
     this.#db = db;
@@ -118,6 +121,7 @@ export class GroupCommitSqliteDriver implements Driver {
     if (handle !== null && this.#owner === handle) return this.#run<R>(query);
     const batch = this.#openTurn('BEGIN');
     if (!SelectQueryNode.is(query.query)) return this.#batched<R>(batch, query);
+    this.#turnRead = true;
     try {
       return this.#run<R>(query);
     } catch (err) {
@@ -130,6 +134,8 @@ export class GroupCommitSqliteDriver implements Driver {
     if (this.#batch) return this.#batch;
     this.#db.raw.exec(begin);
     const batch: Batch = (this.#batch = []);
+    this.#turnRead = false;
+    this.#turnWrote = false;
     setImmediate(() => {
       if (this.#batch === batch) this.flush();
     });
@@ -143,8 +149,9 @@ export class GroupCommitSqliteDriver implements Driver {
     } catch (err) {
       // The turn's reads took a snapshot; its first write fails if another process has written
       // since, or is writing now (SQLite does not wait for a reader that would write). Nothing of
-      // this turn is written yet: end it, and write in a new turn that waits for the lock.
-      if (batch.length > 0 || !isBusy(err) || this.#batch !== batch) return this.#failed(batch, err);
+      // this turn is written yet: end it, and write in a new turn that waits for the lock (as a
+      // turn that has not read already did, in its BEGIN, before failing: that one is not retried).
+      if (!this.#turnRead || this.#turnWrote || !isBusy(err) || this.#batch !== batch) return this.#failed(batch, err);
       this.flush();
       batch = this.#openTurn('BEGIN IMMEDIATE');
       try {
@@ -153,6 +160,9 @@ export class GroupCommitSqliteDriver implements Driver {
         return this.#failed(batch, again);
       }
     }
+    // Raw SQL may only read: it takes a snapshot, not the write lock.
+    if (this.#db.prepare(query.sql).reader) this.#turnRead = true;
+    else this.#turnWrote = true;
     return new Promise((resolve, reject) => batch.push({ resolve: () => resolve(result), reject }));
   }
 

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { DeviceName, Email, RememberMeId } from '../../../http/schemas.ts';
+import { USERNAME_MAX_LENGTH } from '../../../core/account/user-rules.ts';
 
 /** v3 request bodies; an unknown or misspelt field is BDC_1002, as BILL documents. */
 const Text = Type.String({ minLength: 1, maxLength: 1024 });
@@ -40,7 +41,7 @@ export const PartnerUserBody = Type.Object({
   firstName: Type.String({ minLength: 1, maxLength: 100 }),
   lastName: Type.Optional(Type.String({ maxLength: 100 })),
   email: Email,
-  username: Type.String({ minLength: 1, maxLength: 1000 }),
+  username: Type.String({ minLength: 1, maxLength: USERNAME_MAX_LENGTH }),
   acceptTermsOfService: Type.Boolean(),
   roleId: Type.Optional(Type.String({ maxLength: 64 })),
   externalId: Type.Optional(Type.String({ maxLength: 200 })),

@@ -18,7 +18,8 @@ export function userRoutes(app: App, lk: Latchkey): void {
     const { id, email } = req.body.user;
     if (id?.startsWith(ANONYMOUS_USERNAME_PREFIX)) throw new MxError(400, `A user id may not begin with "${ANONYMOUS_USERNAME_PREFIX}".`);
     const username = id ?? `${ANONYMOUS_USERNAME_PREFIX}${lk.deps.random.token(12)}`;
-    const user = await createUser(lk.deps, org, { username, password: lk.deps.random.token(UNUSABLE_PASSWORD_BYTES), email });
+    // An empty email is taken as none; any other must be one plain mailbox, as everywhere in Latchkey.
+    const user = await createUser(lk.deps, org, { username, password: lk.deps.random.token(UNUSABLE_PASSWORD_BYTES), email: email || undefined });
     return { user: userView(user) };
   });
 
