@@ -27,6 +27,11 @@ export interface Store {
     insert(user: User): Promise<void>;
     get(id: string): Promise<User | null>;
     findByUsername(orgId: string, username: string): Promise<User | null>;
+    /**
+     * Sign-in's read: the organization, its user of that name if any, and whether that user has
+     * an active factor, in one statement. Null when the organization does not exist.
+     */
+    findForSignIn(orgId: string, username: string): Promise<{ org: Organization; user: User | null; hasActiveFactor: boolean } | null>;
     listByOrg(orgId: string): Promise<User[]>;
     /**
      * ATOMIC: add one to the user's consecutive-failure count. When it reaches

@@ -77,6 +77,26 @@ for (const backend of BACKENDS) {
       assert.equal(typeof after?.createdAt, 'number');
     });
 
+    it('users.findForSignIn: the organization, its user of that name, and whether the user has an active factor', async () => {
+      const u = await seedUser(store);
+      const other = await seedUser(store);
+      assert.equal(await store.users.findForSignIn('008missing', u.username), null);
+      const found = await store.users.findForSignIn(u.orgId, u.username);
+      assert.deepEqual(found?.user, u);
+      assert.equal(found?.org.id, u.orgId);
+      assert.deepEqual(found?.org.allowedOrigins, ['https://a.example']);
+      assert.equal(found?.hasActiveFactor, false);
+      const nobody = await store.users.findForSignIn(u.orgId, other.username);
+      assert.equal(nobody?.org.id, u.orgId, 'a user of another organization is not found');
+      assert.equal(nobody?.user, null);
+      assert.equal(nobody?.hasActiveFactor, false);
+      const f = await seedFactor(store, u);
+      assert.equal((await store.users.findForSignIn(u.orgId, u.username))?.hasActiveFactor, true);
+      await store.factors.delete(f.id);
+      await store.factors.insert({ ...f, id: id('fac_'), status: 'pending', activatedAt: null });
+      assert.equal((await store.users.findForSignIn(u.orgId, u.username))?.hasActiveFactor, false, 'a factor being set up is not active');
+    });
+
     it('challenges.complete: exactly one of many concurrent callers wins', async () => {
       const u = await seedUser(store);
       const c = await seedChallenge(store, u, await seedFactor(store, u));

@@ -5,7 +5,7 @@ import { audit } from '../audit.ts';
 import { assertNotLocked, recordFailure, recordSuccess } from '../account/lockout.ts';
 import { assertUnderLimit, countEvent, type WindowLimit } from '../rate-limit.ts';
 import { MINUTE_MS } from '../limits.ts';
-import { keyMayActFor, openSession, type SessionContext } from './sessions.ts';
+import { hasActiveFactor, keyMayActFor, openSession, type SessionContext } from './sessions.ts';
 import { redeemDevice } from '../trust/remembered-devices.ts';
 
 export interface SignInInput {
@@ -20,6 +20,8 @@ export interface SignInResult {
   /** The sessionId the caller holds; only its digest is stored. */
   token: string;
   ctx: SessionContext;
+  /** Whether the user has an active factor (mfaStatus CHALLENGE rather than SETUP). */
+  hasActiveFactor: boolean;
 }
 
 // Verified against when the user does not exist, so unknown users cost the same time as wrong passwords.
@@ -54,8 +56,10 @@ export async function signIn(
       throw err;
     }
   }
-  const org = await deps.store.organizations.get(input.organizationId);
-  const user = org && keyMayActFor(devKey, org) ? await deps.store.users.findByUsername(org.id, input.username) : null;
+  // The organization and the user are read together whatever the key, so the time taken does not tell them apart.
+  const found = await deps.store.users.findForSignIn(input.organizationId, input.username);
+  const org = found?.org ?? null;
+  const user = org && keyMayActFor(devKey, org) ? found!.user : null;
   const ok = await deps.hasher.verify(user?.passwordHash ?? (await dummyHash(deps)), input.password);
   if (!ok || !user || !org) {
     for (const limit of limits) await countEvent(deps, limit);
@@ -70,7 +74,7 @@ export async function signIn(
   if (trustMethod !== null || !org.mfaRequired) await recordSuccess(deps, user);
   const { token, session } = await openSession(deps, { user, org, devKey, kind: opts.partner ? 'partner' : 'user', trustMethod });
   await audit(deps, 'sign_in.succeeded', { orgId: org.id, userId: user.id }, meta, { kind: session.kind, trusted: trustMethod !== null });
-  return { token, ctx: { session, user, org, devKey } };
+  return { token, ctx: { session, user, org, devKey }, hasActiveFactor: found!.hasActiveFactor };
 }
 
 async function trustFromDevice(deps: CoreDeps, user: User, input: { rememberMeId?: string | undefined; device?: string | undefined }, meta: RequestMeta): Promise<string> {
@@ -102,7 +106,7 @@ export async function loginAsUser(
   const trustMethod = input.rememberMeId ? await trustFromDevice(deps, user, input, meta) : null;
   const { token, session } = await openSession(deps, { user, org, devKey: partner.devKey, kind: 'user', trustMethod });
   await audit(deps, 'session.partner_opened', { orgId: org.id, userId: user.id }, meta, { trusted: trustMethod !== null });
-  return { token, ctx: { session, user, org, devKey: partner.devKey } };
+  return { token, ctx: { session, user, org, devKey: partner.devKey }, hasActiveFactor: await hasActiveFactor(deps, user.id) };
 }
 
 export async function logout(deps: CoreDeps, session: Session, meta: RequestMeta): Promise<void> {

@@ -22,7 +22,7 @@ export function partnerRoutes(app: App, lk: Latchkey): void {
   }, async (req, reply) => {
     const devKey = await requireDevKey(lk, req);
     const r = await signIn(lk.deps, devKey, req.body, metaOf(req), { partner: true });
-    return reply.status(201).send(isoTimes(await sessionCreated(lk, r)));
+    return reply.status(201).send(isoTimes(sessionCreated(r)));
   });
 
   app.post('/v1/partner/organizations', {
@@ -55,7 +55,7 @@ export function partnerRoutes(app: App, lk: Latchkey): void {
   }, async (req, reply) => {
     const ctx = await requirePartnerSession(lk, req);
     const r = await loginAsUser(lk.deps, ctx, { organizationId: req.params.organizationId, userId: req.params.userId, ...req.body }, metaOf(req));
-    return reply.status(201).send(isoTimes(await sessionCreated(lk, r)));
+    return reply.status(201).send(isoTimes(sessionCreated(r)));
   });
 }
 

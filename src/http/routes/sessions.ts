@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../types.ts';
 import type { Latchkey } from '../../registry.ts';
 import { signIn, logout, type SignInResult } from '../../core/session/sign-in.ts';
-import { describeSession, hasActiveFactor } from '../../core/session/sessions.ts';
+import { describeSession } from '../../core/session/sessions.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../core/session/api-tokens.ts';
 import { metaOf, requireDevKey, requireSession } from '../auth.ts';
 import { DeviceName, errors, Id, MfaStatus, NullableTimestamp, RememberMeId, security, Timestamp, isoTimes } from '../schemas.ts';
@@ -35,8 +35,8 @@ const ApiToken = Type.Object({
 });
 
 /** The answer to every sign-in: the sessionId (shown once) and the session's MFA state. */
-export async function sessionCreated(lk: Latchkey, r: SignInResult) {
-  const info = describeSession(r.ctx, await hasActiveFactor(lk.deps, r.ctx.user.id));
+export function sessionCreated(r: SignInResult) {
+  const info = describeSession(r.ctx, r.hasActiveFactor);
   return { sessionId: r.token, userId: r.ctx.user.id, organizationId: r.ctx.org.id, mfaStatus: info.mfaStatus, trusted: info.trusted, expiresAt: info.expiresAt };
 }
 
@@ -50,7 +50,7 @@ export function sessionRoutes(app: App, lk: Latchkey): void {
   }, async (req, reply) => {
     const devKey = await requireDevKey(lk, req);
     const r = await signIn(lk.deps, devKey, req.body, metaOf(req));
-    return reply.status(201).send(isoTimes(await sessionCreated(lk, r)));
+    return reply.status(201).send(isoTimes(sessionCreated(r)));
   });
 
   app.get('/v1/session', {

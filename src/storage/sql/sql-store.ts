@@ -109,12 +109,14 @@ function pick<T>(r: Record<string, unknown>, keys: ReadonlyArray<readonly [strin
   return out as T;
 }
 
+/** SQLite answers EXISTS with 0/1, PostgreSQL with a boolean. */
+const activeFlag = (v: unknown) => v === true || Number(v) === 1;
+
 /** findContext's row, in snake_case: the session's columns, the user's and organization's prefixed ctx_user_ and ctx_org_. */
 type ContextRow = Record<string, unknown>;
 
 function splitContext(r: ContextRow): { session: SessionRow; user: UserRow; org: OrganizationRow; hasActiveFactor: boolean } {
-  // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
-  const hasActiveFactor = r.has_active_factor === true || Number(r.has_active_factor) === 1;
+  const hasActiveFactor = activeFlag(r.has_active_factor);
   return { session: pick<SessionRow>(r, SESSION_KEYS), user: pick<UserRow>(r, USER_KEYS), org: pick<OrganizationRow>(r, ORG_KEYS), hasActiveFactor };
 }
 
@@ -144,6 +146,12 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, dir
     .select(ORG_COLUMNS.map((c) => `o.${c} as ctxOrg${cap(c)}` as const))
     .select((eb) => eb.exists(eb.selectFrom('factors as f').select('f.id').whereRef('f.userId', '=', 's.userId').where('f.status', '=', 'active')).as('hasActiveFactor'))
     .where('s.tokenHash', '=', P(1))) as (tokenHash: string) => Promise<QueryResult<ContextRow>>;
+  const signInRow = prep.snake(db.selectFrom('organizations as o')
+    .leftJoin('users as u', (j) => j.onRef('u.orgId', '=', 'o.id').on('u.username', '=', P(2)))
+    .select(ORG_COLUMNS.map((c) => `o.${c} as ctxOrg${cap(c)}` as const))
+    .select(USER_COLUMNS.map((c) => `u.${c} as ctxUser${cap(c)}` as const))
+    .select((eb) => eb.exists(eb.selectFrom('factors as f').select('f.id').whereRef('f.userId', '=', 'u.id').where('f.status', '=', 'active')).as('hasActiveFactor'))
+    .where('o.id', '=', P(1))) as (orgId: string, username: string) => Promise<QueryResult<ContextRow>>;
   // The rest of the hot paths (sign-in, MFA verification), prepared likewise.
   const q = {
     touchSession: prep(db.updateTable('sessions').set({ lastSeenAt: P(2) }).where('id', '=', P(1))),
@@ -179,6 +187,12 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, dir
       insert: async (user) => void (await db.insertInto('users').values(user).execute()),
       get: async (id) => (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null,
       findByUsername: async (orgId, username) => (await q.userByName(orgId, username)).rows[0] ?? null,
+      async findForSignIn(orgId, username) {
+        const [r] = (await signInRow(orgId, username)).rows;
+        if (!r) return null;
+        const user = r.ctx_user_id === null ? null : m.toUser(pick<UserRow>(r, USER_KEYS));
+        return { org: m.toOrganization(pick<OrganizationRow>(r, ORG_KEYS)), user, hasActiveFactor: user !== null && activeFlag(r.has_active_factor) };
+      },
       listByOrg: (orgId) => db.selectFrom('users').selectAll().where('orgId', '=', orgId).orderBy('createdAt').execute(),
       async recordFailure(id, threshold, lockUntil) {
         const reached = sql<boolean>`failed_attempts + 1 >= ${threshold}`;
