@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { EMAIL_PATTERN, E164_PATTERN } from '../core/account/user-rules.ts';
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, E164_PATTERN } from '../core/account/user-rules.ts';
 
 /** Shared schemas: one per endpoint drives validation, types and the OpenAPI document. */
 export const Problem = Type.Object({
@@ -18,7 +18,7 @@ export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 86
 export const NullableTimestamp = Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date-time', description: 'ISO 8601 time, or null' });
 export const Id = (description: string) => Type.String({ minLength: 1, maxLength: 64, description });
 export const Phone = Type.String({ pattern: E164_PATTERN, description: 'E.164 phone number, e.g. +14155550100' });
-export const Email = Type.String({ maxLength: 320, pattern: EMAIL_PATTERN, description: 'One plain mailbox, e.g. ana@example.com' });
+export const Email = Type.String({ maxLength: EMAIL_MAX_LENGTH, pattern: EMAIL_PATTERN, description: 'One plain mailbox, e.g. ana@example.com' });
 export const DeviceName = Type.String({ minLength: 1, maxLength: 200, description: 'A nickname for the device, sent again at sign-in with rememberMeId.' });
 export const RememberMeId = Type.String({ minLength: 1, maxLength: 200, description: 'The rememberMeId returned when the device was remembered.' });
 export const MfaStatus = Type.Union([Type.Literal('CHALLENGE'), Type.Literal('COMPLETE'), Type.Literal('DISABLED'), Type.Literal('SETUP')], {

@@ -9,6 +9,8 @@ export const PASSWORD_MIN_LENGTH = 8;
 /** Long enough for any passphrase; bounds the work of hashing it. */
 export const PASSWORD_MAX_LENGTH = 1024;
 export const USERNAME_MAX_LENGTH = 320;
+/** 64 characters before the @ and 255 after it, as RFC 5321 allows. */
+export const EMAIL_MAX_LENGTH = 320;
 
 /** Characters as JSON Schema's lengths count them (code points), so these rules and the HTTP schemas agree. */
 const lengthOf = (s: string) => {
@@ -25,7 +27,7 @@ export function assertPhone(phone: string, field = 'phone'): void {
 }
 
 export function assertEmail(email: string, field = 'email'): void {
-  if (lengthOf(email) > 320 || !EMAIL.test(email)) fail('LK_ERR_VALIDATION', { field, detail: 'The email address must be one plain mailbox, such as ana@example.com.' });
+  if (lengthOf(email) > EMAIL_MAX_LENGTH || !EMAIL.test(email)) fail('LK_ERR_VALIDATION', { field, detail: 'The email address must be one plain mailbox, such as ana@example.com.' });
 }
 
 /**

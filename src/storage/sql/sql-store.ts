@@ -102,6 +102,10 @@ const ORG_KEYS = ORG_COLUMNS.map((c) => [c, `ctx_org_${snake(c)}`] as const);
 const CHALLENGE_KEYS = CHALLENGE_COLUMNS.map((c) => [c, snake(c)] as const);
 const FACTOR_KEYS = FACTOR_COLUMNS.map((c) => [c, `ctx_factor_${snake(c)}`] as const);
 
+/** The user `u` and organization `o` of a joined read, with the prefixes USER_KEYS and ORG_KEYS undo. */
+const CTX_USER_SELECT = USER_COLUMNS.map((c) => `u.${c} as ctxUser${cap(c)}` as const);
+const CTX_ORG_SELECT = ORG_COLUMNS.map((c) => `o.${c} as ctxOrg${cap(c)}` as const);
+
 /** One table's record out of a joined snake_case row, by [property, column] pairs. */
 function pick<T>(r: Record<string, unknown>, keys: ReadonlyArray<readonly [string, string]>): T {
   const out: Record<string, unknown> = {};
@@ -142,14 +146,14 @@ export function sqlStore(db: Kysely<Database>, onClose: () => Promise<void>, dir
     .innerJoin('users as u', 'u.id', 's.userId')
     .innerJoin('organizations as o', 'o.id', 's.orgId')
     .select(SESSION_COLUMNS.map((c) => `s.${c}` as const))
-    .select(USER_COLUMNS.map((c) => `u.${c} as ctxUser${cap(c)}` as const))
-    .select(ORG_COLUMNS.map((c) => `o.${c} as ctxOrg${cap(c)}` as const))
+    .select(CTX_USER_SELECT)
+    .select(CTX_ORG_SELECT)
     .select((eb) => eb.exists(eb.selectFrom('factors as f').select('f.id').whereRef('f.userId', '=', 's.userId').where('f.status', '=', 'active')).as('hasActiveFactor'))
     .where('s.tokenHash', '=', P(1))) as (tokenHash: string) => Promise<QueryResult<ContextRow>>;
   const signInRow = prep.snake(db.selectFrom('organizations as o')
     .leftJoin('users as u', (j) => j.onRef('u.orgId', '=', 'o.id').on('u.username', '=', P(2)))
-    .select(ORG_COLUMNS.map((c) => `o.${c} as ctxOrg${cap(c)}` as const))
-    .select(USER_COLUMNS.map((c) => `u.${c} as ctxUser${cap(c)}` as const))
+    .select(CTX_ORG_SELECT)
+    .select(CTX_USER_SELECT)
     .select((eb) => eb.exists(eb.selectFrom('factors as f').select('f.id').whereRef('f.userId', '=', 'u.id').where('f.status', '=', 'active')).as('hasActiveFactor'))
     .where('o.id', '=', P(1))) as (orgId: string, username: string) => Promise<QueryResult<ContextRow>>;
   // The rest of the hot paths (sign-in, MFA verification), prepared likewise.
